@@ -1,0 +1,233 @@
+"""Load standards YAML with the position of every value.
+
+One parse per file: PyYAML's C parser composes the node tree, and we build the
+plain Python data from it ourselves, so that the same walk can refuse what YAML
+would silently accept (duplicate keys, aliases, tags) and remember every node's
+position for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+KIND_FOLDERS = {
+    "charter": "charter",
+    "framework": "framework",
+    "policies": "policy",
+    "artefacts": "artefact",
+    "roles": "role",
+    "glossary": "glossary",
+    "faq": "faq",
+}
+HANDBOOK_FILE = "handbook.yaml"
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps dates as text: the schema checks them as `format: date`."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_PLAIN_SCALARS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+# Characters an XML document (and so a Word file) cannot hold.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+PathItem = str | int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One YAML file: its data and the node tree that locates every value in it."""
+
+    path: Path
+    display: str
+    kind: str
+    data: Any
+    root: yaml.Node
+
+    def locate(self, path: Sequence[PathItem], key: str | None = None) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its mapping key `key`."""
+        node = self.root
+        for item in path:
+            child = _child(node, item)
+            if child is None:
+                break
+            node = child
+        if key is not None and isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if key_node.value == key:
+                    node = key_node
+                    break
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _child(node: yaml.Node, item: PathItem) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == item:
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(item, int) and item < len(node.value):
+        return node.value[item]
+    return None
+
+
+def field_name(path: Sequence[PathItem]) -> str:
+    """`requirements[2].obligation.directive` for ['requirements', 2, 'obligation', 'directive']."""
+    out = ""
+    for item in path:
+        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
+    return out
+
+
+def iter_standard_files(standards_dir: Path) -> Iterator[tuple[Path, str]]:
+    """Every YAML file of the standards tree with its kind, in a stable order."""
+    handbook = standards_dir / HANDBOOK_FILE
+    if handbook.exists():
+        yield handbook, "handbook"
+    for folder, kind in KIND_FOLDERS.items():
+        for path in sorted((standards_dir / folder).glob("*.yaml")):
+            yield path, kind
+
+
+def stray_files(standards_dir: Path) -> list[Path]:
+    """YAML files that `iter_standard_files` would not read."""
+    known = {standards_dir / folder for folder in KIND_FOLDERS} | {standards_dir}
+    return sorted(
+        p for p in standards_dir.rglob("*.y*ml")
+        if p.suffix == ".yml" or (p.parent not in known) or (p.parent == standards_dir and p.name != HANDBOOK_FILE)
+    )
+
+
+def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
+    """Load every standard under `standards_dir`; return documents and load problems."""
+    base = standards_dir.resolve().parent
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not (standards_dir / HANDBOOK_FILE).exists():
+        problems.append(Problem(_display(standards_dir / HANDBOOK_FILE, base), 0, 0, "",
+                                "file not found: every handbook needs its handbook.yaml"))
+    for path in stray_files(standards_dir):
+        problems.append(Problem(_display(path, base), 0, 0, "",
+                                f"not a known place for a standard: put it in one of "
+                                f"{', '.join(sorted(KIND_FOLDERS))} as <id>.yaml"))
+    for path, kind in iter_standard_files(standards_dir):
+        document, found = load_document(path, kind, _display(path, base))
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_document(path: Path, kind: str, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one file. A file that cannot be read as a mapping yields no document."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(display, line, column, "",
+                              f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [Problem(display, line, column, "", f"YAML syntax: {err.problem or err}")]
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return None, [Problem(display, line, column, "",
+                              f"character {err.character!r} is not allowed in YAML; remove it")]
+    except yaml.YAMLError as err:
+        return None, [Problem(display, 1, 1, "", f"YAML: {err}")]
+    if root is None:
+        return None, [Problem(display, 1, 1, "", "the file is empty; a standard is a mapping of fields")]
+    if not isinstance(root, yaml.MappingNode):
+        return None, [Problem(display, root.start_mark.line + 1, root.start_mark.column + 1, "",
+                              "a standard must be a mapping of fields (key: value), "
+                              f"not a {_node_kind(root)}")]
+    builder = _Builder(display)
+    data = builder.build(root, [])
+    return Document(path, display, kind, data, root), builder.problems
+
+
+def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "single value"
+
+
+class _Builder:
+    """Builds Python data from a node tree, noting what a standard may not contain."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.constructor = _Loader("")
+
+    def problem(self, node: yaml.Node, path: list[PathItem], message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1,
+                                     field_name(path), message))
+
+    def build(self, node: yaml.Node, path: list[PathItem]) -> Any:
+        if id(node) in self.seen:
+            self.problem(node, path, "YAML aliases (*name) are not allowed; write the value out")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, [*path, i]) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            bad = _UNHOLDABLE.search(node.value)
+            if bad:
+                self.problem(node, path, f"contains the character U+{ord(bad.group()):04X}, "
+                                         "which Word and the web cannot hold; remove it")
+            return node.value
+        if node.tag in _PLAIN_SCALARS:
+            return self.constructor.construct_object(node)
+        self.problem(node, path, f"YAML tags ({node.tag}) are not allowed; write a plain value")
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: list[PathItem]) -> dict[str, Any]:
+        if node.tag != _MAP:
+            self.problem(node, path, f"YAML tags ({node.tag}) are not allowed; write a plain mapping")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "keys must be plain names (no merge keys or complex keys)")
+                continue
+            key = key_node.value
+            if key in result:
+                self.problem(key_node, [*path, key],
+                             "duplicate key: this key appears twice in the same mapping; keep one")
+                continue
+            result[key] = self.build(value_node, [*path, key])
+        return result
