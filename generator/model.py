@@ -275,6 +275,29 @@ class Faq(Standard):
     questions: tuple[Question, ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseChange:
+    """One standard's change in a handbook release."""
+
+    standard_id: str
+    title: str
+    kind: str
+    change: str  # "added", "changed" or "retired"
+    old_version: str | None
+    new_version: str
+    summaries: tuple[str, ...]  # history summaries between the two versions
+    breaking: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseNote:
+    """A released handbook version and what it changed, newest release first in the model."""
+
+    version: str
+    date: date
+    changes: tuple[ReleaseChange, ...]
+
+
 S = TypeVar("S", bound=Standard)
 
 
@@ -286,6 +309,7 @@ class Handbook:
     standards: tuple[Standard, ...]
     by_id: Mapping[str, Standard]
     referenced_by: Mapping[str, tuple[str, ...]]
+    releases: tuple[ReleaseNote, ...] = ()
 
     def get(self, standard_id: str) -> Standard:
         return self.by_id[standard_id]
