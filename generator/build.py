@@ -6,6 +6,7 @@ the outputs moved into place, so a failed build leaves the previous ones as they
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import tempfile
@@ -65,9 +66,26 @@ def quiet(_message: str) -> None:
 
 def check_standards(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
     """Load and validate; return the documents and every problem found."""
-    documents, problems = load_documents(standards_dir)
-    problems = sorted(set(problems) | set(validate_standards(documents)))
+    with _gc_paused():
+        documents, problems = load_documents(standards_dir)
+        problems = sorted(set(problems) | set(validate_standards(documents)))
     return documents, problems
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Node trees kept for error positions are acyclic, so reference counting frees
+    them; without the pause, collector passes over them take half the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_handbook(standards_dir: Path) -> Handbook:
@@ -76,12 +94,14 @@ def load_handbook(standards_dir: Path) -> Handbook:
     if problems:
         raise StandardsError(problems)
     settings = next(d.data for d in documents if d.kind == "handbook")
-    return build_model(settings, ((d.kind, d.display, d.data) for d in documents
-                                  if d.kind != "handbook"))
+    return build_model(
+        settings, ((d.kind, d.display, d.data) for d in documents if d.kind != "handbook")
+    )
 
 
-def build_handbook(workspace: Workspace, targets: Sequence[str] = TARGETS,
-                   progress: Progress = print_progress) -> list[Path]:
+def build_handbook(
+    workspace: Workspace, targets: Sequence[str] = TARGETS, progress: Progress = print_progress
+) -> list[Path]:
     """Validate and build the chosen outputs; return the paths written."""
     started = time.perf_counter()
     progress(f"Validating {workspace.standards} ...")
@@ -94,8 +114,13 @@ def build_handbook(workspace: Workspace, targets: Sequence[str] = TARGETS,
     return [workspace.root / p.relative_to(stage) for p in written]
 
 
-def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
-                   targets: Sequence[str], progress: Progress) -> list[Path]:
+def render_outputs(
+    handbook: Handbook,
+    workspace: Workspace,
+    stage: Path,
+    targets: Sequence[str],
+    progress: Progress,
+) -> list[Path]:
     """Run the renderers into `stage` (site/ and dist/ below it)."""
     from generator.kit import render_kit
     from generator.site import render_site
@@ -111,8 +136,9 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
         written += render_kit(handbook, stage / "dist", word_dir=word_dir)
     if "site" in targets:
         progress("Building the site ...")
-        written += render_site(handbook, stage / "site", workspace=workspace,
-                               dist_dir=stage / "dist")
+        written += render_site(
+            handbook, stage / "site", workspace=workspace, dist_dir=stage / "dist"
+        )
     return written
 
 

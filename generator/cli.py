@@ -47,17 +47,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_problems(err: StandardsError, output_format: str, writes: bool) -> None:
     if output_format == "json":
-        print(json.dumps({"valid": False, "problems": [p.as_dict() for p in err.problems]},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"valid": False, "problems": [p.as_dict() for p in err.problems]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     for problem in err.problems:
         print(problem, file=sys.stderr)
     files = len({p.file for p in err.problems})
     count = len(err.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''};"
-          " fix them and run `pmo validate` again."
-          + (" Nothing was written; earlier outputs are unchanged." if writes else ""),
-          file=sys.stderr)
+    print(
+        f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''};"
+        " fix them and run `pmo validate` again."
+        + (" Nothing was written; earlier outputs are unchanged." if writes else ""),
+        file=sys.stderr,
+    )
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -109,8 +116,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_kit_check(args: argparse.Namespace) -> int:
     from generator.kitcheck import check_project
 
-    return check_project(Path(args.project_dir), _workspace(args), against=args.against,
-                         output_format=args.format)
+    return check_project(
+        Path(args.project_dir), _workspace(args), against=args.against, output_format=args.format
+    )
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -123,58 +131,98 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _options(default: object) -> argparse.ArgumentParser:
     """--root and --traceback, accepted before and after the command."""
     options = argparse.ArgumentParser(add_help=False)
-    options.add_argument("--root", default=default if default is argparse.SUPPRESS else ".",
-                         metavar="DIR", help="the handbook repository (holds standards/, docs/, "
-                         "mkdocs.yml); default: the current folder")
-    options.add_argument("--traceback", action="store_true", default=default,
-                         help="show the Python stack trace of an error")
+    options.add_argument(
+        "--root",
+        default=default if default is argparse.SUPPRESS else ".",
+        metavar="DIR",
+        help="the handbook repository (holds standards/, docs/, "
+        "mkdocs.yml); default: the current folder",
+    )
+    options.add_argument(
+        "--traceback",
+        action="store_true",
+        default=default,
+        help="show the Python stack trace of an error",
+    )
     return options
 
 
 def _parser() -> argparse.ArgumentParser:
     common = _options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="pmo", description="Keep PMO standards as checked YAML and publish them as a "
+        prog="pmo",
+        description="Keep PMO standards as checked YAML and publish them as a "
         "handbook site, Word documents and a cookiecutter project kit.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[_options(False)])
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_options(False)],
+    )
     parser.add_argument("--version", action="version", version=f"pmo {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int],
-                summary: str, description: str = "") -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=description or summary,
-                                  parents=[common],
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], summary: str, description: str = ""
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=description or summary,
+            parents=[common],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(handler=handler)
         return sub
 
-    validate = command("validate", cmd_validate, "check every standard and report all problems",
-                       "Check standards/ against the JSON Schemas, cross-references and version "
-                       "rules. Every problem is printed as file:line:column: field: message.\n"
-                       "Exit 0 when valid, 1 when any problem was found.")
-    validate.add_argument("--standards", metavar="DIR",
-                          help="the standards folder (default: ROOT/standards)")
-    validate.add_argument("--format", choices=("text", "json"), default="text",
-                          help="text (default, on stderr) or json (on stdout, for CI systems)")
+    validate = command(
+        "validate",
+        cmd_validate,
+        "check every standard and report all problems",
+        "Check standards/ against the JSON Schemas, cross-references and version "
+        "rules. Every problem is printed as file:line:column: field: message.\n"
+        "Exit 0 when valid, 1 when any problem was found.",
+    )
+    validate.add_argument(
+        "--standards", metavar="DIR", help="the standards folder (default: ROOT/standards)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default, on stderr) or json (on stdout, for CI systems)",
+    )
 
-    build = command("build", cmd_build, "validate, then build the site, Word documents and kit",
-                    "Validate, then write site/, dist/word/, dist/project-kit/ and "
-                    "dist/project-kit-<version>.zip. Nothing is replaced unless every output "
-                    "was built.")
-    build.add_argument("--only", metavar="LIST",
-                       help=f"comma-separated outputs to build: {', '.join(TARGETS)} "
-                            "(the site includes the Word files and kit it offers)")
+    build = command(
+        "build",
+        cmd_build,
+        "validate, then build the site, Word documents and kit",
+        "Validate, then write site/, dist/word/, dist/project-kit/ and "
+        "dist/project-kit-<version>.zip. Nothing is replaced unless every output "
+        "was built.",
+    )
+    build.add_argument(
+        "--only",
+        metavar="LIST",
+        help=f"comma-separated outputs to build: {', '.join(TARGETS)} "
+        "(the site includes the Word files and kit it offers)",
+    )
 
-    serve = command("serve", cmd_serve, "preview the site locally, rebuilding on change",
-                    "Build the site and serve it on 127.0.0.1; rebuild when a standard or a page "
-                    "changes. A standard with an error shows the error here and the last good "
-                    "build stays up.")
+    serve = command(
+        "serve",
+        cmd_serve,
+        "preview the site locally, rebuilding on change",
+        "Build the site and serve it on 127.0.0.1; rebuild when a standard or a page "
+        "changes. A standard with an error shows the error here and the last good "
+        "build stays up.",
+    )
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
 
-    release = command("release", cmd_release, "release a new handbook version",
-                      "Validate, then write standards/releases/VERSION.json, a CHANGELOG.md "
-                      "section and the bundle dist/releases/VERSION/.")
+    release = command(
+        "release",
+        cmd_release,
+        "release a new handbook version",
+        "Validate, then write standards/releases/VERSION.json, a CHANGELOG.md "
+        "section and the bundle dist/releases/VERSION/.",
+    )
     release.add_argument("version", metavar="VERSION", help="the new version, X.Y.Z")
 
     diff = command("diff", cmd_diff, "show what changed between two releases")
@@ -185,20 +233,29 @@ def _parser() -> argparse.ArgumentParser:
     kit = command("kit", lambda a: (kit.print_help(), 2)[1], "project kit commands")
     kit_commands = kit.add_subparsers(title="kit commands", metavar="COMMAND")
     check = kit_commands.add_parser(
-        "check", parents=[common], help="tell a project what changed for it since its kit",
+        "check",
+        parents=[common],
+        help="tell a project what changed for it since its kit",
         description="Read PROJECT_DIR/.pmo-kit.json and list the standards, requirements and "
-                    "templates that changed since the project's kit version. Exit 0 when up to "
-                    "date, 1 when updates apply.")
+        "templates that changed since the project's kit version. Exit 0 when up to "
+        "date, 1 when updates apply.",
+    )
     check.set_defaults(handler=cmd_kit_check)
     check.add_argument("project_dir", metavar="PROJECT_DIR")
-    check.add_argument("--against", metavar="HANDBOOK_JSON_OR_VERSION",
-                       help="a handbook.json export or a release version (default: the current "
-                            "standards)")
+    check.add_argument(
+        "--against",
+        metavar="HANDBOOK_JSON_OR_VERSION",
+        help="a handbook.json export or a release version (default: the current standards)",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text")
 
     new = command("new", cmd_new, "start a project from the kit, asking each answer in turn")
-    new.add_argument("--output-dir", default=".", metavar="DIR",
-                     help="where to create the project folder (default: here)")
+    new.add_argument(
+        "--output-dir",
+        default=".",
+        metavar="DIR",
+        help="where to create the project folder (default: here)",
+    )
     return parser
 
 

@@ -44,8 +44,13 @@ _Loader.yaml_implicit_resolvers = {
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_PLAIN_SCALARS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_SCALARS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
 # Characters an XML document (and so a Word file) cannot hold.
 _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -110,8 +115,11 @@ def stray_files(standards_dir: Path) -> list[Path]:
     """YAML files that `iter_standard_files` would not read."""
     known = {standards_dir / folder for folder in KIND_FOLDERS} | {standards_dir}
     return sorted(
-        p for p in standards_dir.rglob("*.y*ml")
-        if p.suffix == ".yml" or (p.parent not in known) or (p.parent == standards_dir and p.name != HANDBOOK_FILE)
+        p
+        for p in standards_dir.rglob("*.y*ml")
+        if p.suffix == ".yml"
+        or (p.parent not in known)
+        or (p.parent == standards_dir and p.name != HANDBOOK_FILE)
     )
 
 
@@ -121,12 +129,26 @@ def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
     documents: list[Document] = []
     problems: list[Problem] = []
     if not (standards_dir / HANDBOOK_FILE).exists():
-        problems.append(Problem(_display(standards_dir / HANDBOOK_FILE, base), 0, 0, "",
-                                "file not found: every handbook needs its handbook.yaml"))
+        problems.append(
+            Problem(
+                _display(standards_dir / HANDBOOK_FILE, base),
+                0,
+                0,
+                "",
+                "file not found: every handbook needs its handbook.yaml",
+            )
+        )
     for path in stray_files(standards_dir):
-        problems.append(Problem(_display(path, base), 0, 0, "",
-                                f"not a known place for a standard: put it in one of "
-                                f"{', '.join(sorted(KIND_FOLDERS))} as <id>.yaml"))
+        problems.append(
+            Problem(
+                _display(path, base),
+                0,
+                0,
+                "",
+                f"not a known place for a standard: put it in one of "
+                f"{', '.join(sorted(KIND_FOLDERS))} as <id>.yaml",
+            )
+        )
     for path, kind in iter_standard_files(standards_dir):
         document, found = load_document(path, kind, _display(path, base))
         problems.extend(found)
@@ -150,8 +172,15 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(display, line, column, "",
-                              f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+        return None, [
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            )
+        ]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -161,19 +190,34 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        return None, [Problem(display, line, column, "",
-                              f"character {err.character!r} is not allowed in YAML; remove it")]
+        return None, [
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"character {err.character!r} is not allowed in YAML; remove it",
+            )
+        ]
     except yaml.YAMLError as err:
         return None, [Problem(display, 1, 1, "", f"YAML: {err}")]
     if root is None:
-        return None, [Problem(display, 1, 1, "", "the file is empty; a standard is a mapping of fields")]
+        return None, [
+            Problem(display, 1, 1, "", "the file is empty; a standard is a mapping of fields")
+        ]
     if not isinstance(root, yaml.MappingNode):
-        return None, [Problem(display, root.start_mark.line + 1, root.start_mark.column + 1, "",
-                              "a standard must be a mapping of fields (key: value), "
-                              f"not a {_node_kind(root)}")]
+        return None, [
+            Problem(
+                display,
+                root.start_mark.line + 1,
+                root.start_mark.column + 1,
+                "",
+                f"a standard must be a mapping of fields (key: value), not a {_node_kind(root)}",
+            )
+        ]
     builder = _Builder(display)
-    data = builder.build(root, [])
-    return Document(path, display, kind, data, root), builder.problems
+    data = builder.build(root)
+    return Document(path, display, kind, data, root), builder.problems(root)
 
 
 def _node_kind(node: yaml.Node) -> str:
@@ -183,51 +227,106 @@ def _node_kind(node: yaml.Node) -> str:
 
 
 class _Builder:
-    """Builds Python data from a node tree, noting what a standard may not contain."""
+    """Builds Python data from a node tree, noting what a standard may not contain.
+
+    Hot path: no path is kept while walking; the field of a problem is found
+    afterwards, from the node, only when there is a problem.
+    """
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.problems: list[Problem] = []
+        self.found: list[tuple[yaml.Node, str]] = []
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
-    def problem(self, node: yaml.Node, path: list[PathItem], message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1,
-                                     field_name(path), message))
+    def problems(self, root: yaml.Node) -> list[Problem]:
+        out = []
+        for node, message in self.found:
+            mark = node.start_mark
+            out.append(
+                Problem(
+                    self.display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    field_name(_path_to(root, node) or []),
+                    message,
+                )
+            )
+        return out
 
-    def build(self, node: yaml.Node, path: list[PathItem]) -> Any:
-        if id(node) in self.seen:
-            self.problem(node, path, "YAML aliases (*name) are not allowed; write the value out")
+    def build(self, node: yaml.Node) -> Any:
+        seen = self.seen
+        if id(node) in seen:
+            self.found.append((node, "YAML aliases (*name) are not allowed; write the value out"))
             return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, [*path, i]) for i, item in enumerate(node.value)]
-        if node.tag == _STR:
-            bad = _UNHOLDABLE.search(node.value)
-            if bad:
-                self.problem(node, path, f"contains the character U+{ord(bad.group()):04X}, "
-                                         "which Word and the web cannot hold; remove it")
+        seen.add(id(node))
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            if node.tag == _STR:
+                value: str = node.value
+                bad = _UNHOLDABLE.search(value)
+                if bad:
+                    self.found.append(
+                        (
+                            node,
+                            f"contains the character U+{ord(bad.group()):04X}, "
+                            "which Word and the web cannot hold; remove it",
+                        )
+                    )
+                return value
+            if node.tag in _PLAIN_SCALARS:
+                return self.constructor.construct_object(node)
+            self.found.append(
+                (node, f"YAML tags ({node.tag}) are not allowed; write a plain value")
+            )
             return node.value
-        if node.tag in _PLAIN_SCALARS:
-            return self.constructor.construct_object(node)
-        self.problem(node, path, f"YAML tags ({node.tag}) are not allowed; write a plain value")
-        return node.value
+        if cls is yaml.SequenceNode:
+            if node.tag != _SEQ:
+                self.found.append(
+                    (node, f"YAML tags ({node.tag}) are not allowed; write a plain list")
+                )
+            return [self.build(item) for item in node.value]
+        return self._mapping(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: list[PathItem]) -> dict[str, Any]:
+    def _mapping(self, node: yaml.Node) -> dict[str, Any]:
         if node.tag != _MAP:
-            self.problem(node, path, f"YAML tags ({node.tag}) are not allowed; write a plain mapping")
+            self.found.append(
+                (node, f"YAML tags ({node.tag}) are not allowed; write a plain mapping")
+            )
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "keys must be plain names (no merge keys or complex keys)")
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
+                self.found.append(
+                    (key_node, "keys must be plain names (no merge keys or complex keys)")
+                )
                 continue
             key = key_node.value
             if key in result:
-                self.problem(key_node, [*path, key],
-                             "duplicate key: this key appears twice in the same mapping; keep one")
+                self.found.append(
+                    (
+                        key_node,
+                        "duplicate key: this key appears twice in the same mapping; keep one",
+                    )
+                )
                 continue
-            result[key] = self.build(value_node, [*path, key])
+            result[key] = self.build(value_node)
         return result
+
+
+def _path_to(node: yaml.Node, target: yaml.Node) -> list[PathItem] | None:
+    """The path from `node` down to `target` (a value node or a mapping key node)."""
+    if node is target:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node is target:
+                return [key_node.value]
+            below = _path_to(value_node, target)
+            if below is not None:
+                return [key_node.value, *below]
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            below = _path_to(item, target)
+            if below is not None:
+                return [i, *below]
+    return None

@@ -315,8 +315,9 @@ class Handbook:
         return self.by_id[standard_id]
 
     def of_type(self, cls: type[S], include_retired: bool = True) -> tuple[S, ...]:
-        return tuple(s for s in self.standards
-                     if isinstance(s, cls) and (include_retired or not s.retired))
+        return tuple(
+            s for s in self.standards if isinstance(s, cls) and (include_retired or not s.retired)
+        )
 
     @property
     def policies(self) -> tuple[Policy, ...]:
@@ -349,16 +350,23 @@ class Handbook:
 
     def requirements_for_tier(self, tier: int) -> tuple[tuple[Policy, Requirement], ...]:
         """Requirements in force that apply to a project of `tier`, with their policy."""
-        return tuple((p, r) for p in self.policies if not p.retired
-                     for r in p.requirements if tier in r.tiers)
+        return tuple(
+            (p, r)
+            for p in self.policies
+            if not p.retired
+            for r in p.requirements
+            if tier in r.tiers
+        )
 
     def gates_for_tier(self, tier: int) -> tuple[tuple[Policy, Gate], ...]:
-        return tuple((p, g) for p in self.policies if not p.retired
-                     for g in p.gates if tier in g.tiers)
+        return tuple(
+            (p, g) for p in self.policies if not p.retired for g in p.gates if tier in g.tiers
+        )
 
 
-def build_model(settings_data: Mapping[str, Any],
-                standards: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Handbook:
+def build_model(
+    settings_data: Mapping[str, Any], standards: Iterable[tuple[str, str, Mapping[str, Any]]]
+) -> Handbook:
     """Build the model from validated data: handbook.yaml and (kind, source, data) triples."""
     settings = _settings(settings_data)
     all_tiers = tuple(t.id for t in settings.tiers)
@@ -403,11 +411,18 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         title=data["title"],
         version=data["version"],
         pmo_type=data["pmo_type"],
-        pmo_types=tuple(PmoType(**t) for t in sorted(data["pmo_types"],
-                                                     key=lambda t: PMO_TYPES.index(t["id"]))),
-        tiers=tuple(Tier(id=t["id"], name=t["name"], description=t["description"],
-                         criteria=tuple(t["criteria"]))
-                    for t in sorted(data["tiers"], key=lambda t: t["id"])),
+        pmo_types=tuple(
+            PmoType(**t) for t in sorted(data["pmo_types"], key=lambda t: PMO_TYPES.index(t["id"]))
+        ),
+        tiers=tuple(
+            Tier(
+                id=t["id"],
+                name=t["name"],
+                description=t["description"],
+                criteria=tuple(t["criteria"]),
+            )
+            for t in sorted(data["tiers"], key=lambda t: t["id"])
+        ),
         answers=tuple(Answer(**a) for a in data.get("answers", ())),
         site_url=data.get("site_url"),
         repository_url=data.get("repository_url"),
@@ -421,83 +436,156 @@ def _t(values: Sequence[Any] | None) -> tuple[Any, ...]:
 
 def _common(kind: str, source: str, data: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "kind": kind, "id": data["id"], "title": data["title"], "version": data["version"],
-        "status": data["status"], "owner": data["owner"],
+        "kind": kind,
+        "id": data["id"],
+        "title": data["title"],
+        "version": data["version"],
+        "status": data["status"],
+        "owner": data["owner"],
         "effective": date.fromisoformat(data["effective"]),
         "review_by": date.fromisoformat(data["review_by"]),
-        "summary": data["summary"], "body": data["body"], "pillar": data.get("pillar"),
+        "summary": data["summary"],
+        "body": data["body"],
+        "pillar": data.get("pillar"),
         "related": _t(data.get("related")),
-        "raci": tuple(RaciRow(activity=r["activity"], responsible=_t(r.get("responsible")),
-                              accountable=r["accountable"], consulted=_t(r.get("consulted")),
-                              informed=_t(r.get("informed")))
-                      for r in data.get("raci", ())),
-        "history": tuple(HistoryEntry(version=h["version"], date=date.fromisoformat(h["date"]),
-                                      summary=h["summary"], change=h.get("change"))
-                         for h in data["history"]),
+        "raci": tuple(
+            RaciRow(
+                activity=r["activity"],
+                responsible=_t(r.get("responsible")),
+                accountable=r["accountable"],
+                consulted=_t(r.get("consulted")),
+                informed=_t(r.get("informed")),
+            )
+            for r in data.get("raci", ())
+        ),
+        "history": tuple(
+            HistoryEntry(
+                version=h["version"],
+                date=date.fromisoformat(h["date"]),
+                summary=h["summary"],
+                change=h.get("change"),
+            )
+            for h in data["history"]
+        ),
         "source": source,
         "content_hash": content_hash(data),
     }
 
 
-def _standard(kind: str, source: str, data: Mapping[str, Any],
-              all_tiers: tuple[int, ...]) -> Standard:
+def _standard(
+    kind: str, source: str, data: Mapping[str, Any], all_tiers: tuple[int, ...]
+) -> Standard:
     common = _common(kind, source, data)
     if kind == "policy":
         return Policy(
-            **common, code=data["code"], purpose=data["purpose"], scope=data["scope"],
+            **common,
+            code=data["code"],
+            purpose=data["purpose"],
+            scope=data["scope"],
             approved_by=data["approved_by"],
             requirements=tuple(
-                Requirement(id=r["id"], text=r["text"], obligation=Obligation(**r["obligation"]),
-                            tiers=_t(r.get("tiers")) or all_tiers,
-                            artefacts=_t(r.get("artefacts")), rationale=r.get("rationale"))
-                for r in data["requirements"]),
+                Requirement(
+                    id=r["id"],
+                    text=r["text"],
+                    obligation=Obligation(**r["obligation"]),
+                    tiers=_t(r.get("tiers")) or all_tiers,
+                    artefacts=_t(r.get("artefacts")),
+                    rationale=r.get("rationale"),
+                )
+                for r in data["requirements"]
+            ),
             roles=tuple(PolicyRole(**r) for r in data.get("roles", ())),
-            gates=tuple(Gate(id=g["id"], name=g["name"], tiers=_t(g.get("tiers")) or all_tiers,
-                             decision_body=g["decision_body"], criteria=_t(g["criteria"]),
-                             artefacts=_t(g.get("artefacts")))
-                        for g in data.get("gates", ())),
+            gates=tuple(
+                Gate(
+                    id=g["id"],
+                    name=g["name"],
+                    tiers=_t(g.get("tiers")) or all_tiers,
+                    decision_body=g["decision_body"],
+                    criteria=_t(g["criteria"]),
+                    artefacts=_t(g.get("artefacts")),
+                )
+                for g in data.get("gates", ())
+            ),
         )
     if kind == "artefact":
         return Artefact(
-            **common, purpose=data["purpose"], format=data["format"], tiers=_t(data["tiers"]),
+            **common,
+            purpose=data["purpose"],
+            format=data["format"],
+            tiers=_t(data["tiers"]),
             responsible=data.get("responsible"),
             sections=tuple(_section(s) for s in data["sections"]),
         )
     if kind == "role":
-        return Role(**common, responsibilities=_t(data["responsibilities"]),
-                    reports_to=data.get("reports_to"), authority=data.get("authority"))
+        return Role(
+            **common,
+            responsibilities=_t(data["responsibilities"]),
+            reports_to=data.get("reports_to"),
+            authority=data.get("authority"),
+        )
     if kind == "framework":
-        return Pillar(**common, pillar_order=data["pillar_order"], focus=data["focus"],
-                      practices=_t(data["practices"]))
+        return Pillar(
+            **common,
+            pillar_order=data["pillar_order"],
+            focus=data["focus"],
+            practices=_t(data["practices"]),
+        )
     if kind == "charter":
         return Charter(
-            **common, pmo_type=data["pmo_type"], mandate=data["mandate"], scope=data["scope"],
+            **common,
+            pmo_type=data["pmo_type"],
+            mandate=data["mandate"],
+            scope=data["scope"],
             services=tuple(Service(**s) for s in data["services"]),
             success_measures=tuple(Measure(**m) for m in data["success_measures"]),
             roadmap=tuple(Milestone(**m) for m in data.get("roadmap", ())),
         )
     if kind == "glossary":
-        return Glossary(**common, terms=tuple(
-            Term(term=t["term"], abbreviation=t.get("abbreviation"), definition=t["definition"],
-                 see=_t(t.get("see"))) for t in data["terms"]))
+        return Glossary(
+            **common,
+            terms=tuple(
+                Term(
+                    term=t["term"],
+                    abbreviation=t.get("abbreviation"),
+                    definition=t["definition"],
+                    see=_t(t.get("see")),
+                )
+                for t in data["terms"]
+            ),
+        )
     if kind == "faq":
-        return Faq(**common, questions=tuple(
-            Question(question=q["question"], answer=q["answer"], see=_t(q.get("see")))
-            for q in data["questions"]))
+        return Faq(
+            **common,
+            questions=tuple(
+                Question(question=q["question"], answer=q["answer"], see=_t(q.get("see")))
+                for q in data["questions"]
+            ),
+        )
     raise ValueError(f"unknown kind {kind!r}")
 
 
 def _section(data: Mapping[str, Any]) -> Section:
     table = data.get("table")
     return Section(
-        title=data["title"], guidance=data["guidance"],
-        fields=tuple(Field(label=f["label"], answer=f.get("answer"), hint=f.get("hint"))
-                     for f in data.get("fields", ())),
+        title=data["title"],
+        guidance=data["guidance"],
+        fields=tuple(
+            Field(label=f["label"], answer=f.get("answer"), hint=f.get("hint"))
+            for f in data.get("fields", ())
+        ),
         table=Table(
-            columns=tuple(Column(name=c["name"], description=c.get("description"),
-                                 choices=_t(c.get("choices")), width=c.get("width"))
-                          for c in table["columns"]),
+            columns=tuple(
+                Column(
+                    name=c["name"],
+                    description=c.get("description"),
+                    choices=_t(c.get("choices")),
+                    width=c.get("width"),
+                )
+                for c in table["columns"]
+            ),
             rows=tuple(tuple(r) for r in table.get("rows", ())),
             register=bool(table.get("register", False)),
-        ) if table else None,
+        )
+        if table
+        else None,
     )

@@ -7,7 +7,10 @@ at the first one.
 from __future__ import annotations
 
 import difflib
+import multiprocessing as mp
+import os
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,27 +19,67 @@ from jsonschema import ValidationError
 
 from generator.errors import Problem
 from generator.loader import Document, PathItem, field_name
-from generator.schemas import compiled_validators, raw_html, standard_fields
+from generator.schemas import compiled_validators, raw_html
 
-BUILTIN_ANSWERS = ("project_name", "project_slug", "project_manager", "sponsor",
-                   "start_date", "end_date", "tier")
+BUILTIN_ANSWERS = (
+    "project_name",
+    "project_slug",
+    "project_manager",
+    "sponsor",
+    "start_date",
+    "end_date",
+    "tier",
+)
 _UNEXPECTED = re.compile(r"\((.+?) (?:was|were) unexpected\)")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 
 
+# Below this many documents a second process costs more than it saves.
+PARALLEL_FROM = 400
+_forked_documents: Sequence[Document] = ()
+
+
 def validate_standards(documents: Sequence[Document]) -> list[Problem]:
     """All problems of the documents: schema first, then cross-references."""
-    validators = compiled_validators()
-    problems: list[Problem] = []
-    valid: list[Document] = []
-    for document in documents:
-        found = [_schema_problem(document, error)
-                 for error in validators[document.kind].iter_errors(document.data)]
-        problems.extend(found)
-        if not found:
-            valid.append(document)
+    per_document = _schema_problems(documents)
+    problems = [p for found in per_document for p in found]
+    valid = [d for d, found in zip(documents, per_document, strict=True) if not found]
     problems.extend(_References(documents, valid).check())
     return sorted(set(problems))
+
+
+def _schema_problems(documents: Sequence[Document]) -> list[list[Problem]]:
+    """Schema problems per document; on two processes when there are many documents."""
+    workers = min(2, os.cpu_count() or 1)
+    if (
+        len(documents) < PARALLEL_FROM
+        or workers < 2
+        or threading.active_count() > 1
+        or "fork" not in mp.get_all_start_methods()
+    ):  # forking a threaded process is unsafe
+        return _check_slice(documents, 0, len(documents))
+    global _forked_documents
+    _forked_documents = documents  # inherited by the forked worker, not pickled
+    half = len(documents) // 2
+    try:
+        with mp.get_context("fork").Pool(1) as pool:
+            second = pool.apply_async(_check_forked_slice, (half, len(documents)))
+            first = _check_slice(documents, 0, half)
+            return first + second.get()
+    finally:
+        _forked_documents = ()
+
+
+def _check_forked_slice(start: int, stop: int) -> list[list[Problem]]:
+    return _check_slice(_forked_documents, start, stop)
+
+
+def _check_slice(documents: Sequence[Document], start: int, stop: int) -> list[list[Problem]]:
+    validators = compiled_validators()
+    return [
+        [_schema_problem(d, e) for e in validators[d.kind].iter_errors(d.data)]
+        for d in documents[start:stop]
+    ]
 
 
 def _schema_problem(document: Document, error: ValidationError) -> Problem:
@@ -54,29 +97,38 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
         if names:
             key = names[0]
             allowed = sorted(_allowed_properties(error.schema))
-            message = "unknown field" + _suggest(key, allowed) + (
-                f"; fields allowed here: {', '.join(allowed)}" if not _suggest(key, allowed) else "")
+            message = (
+                "unknown field"
+                + _suggest(key, allowed)
+                + (
+                    f"; fields allowed here: {', '.join(allowed)}"
+                    if not _suggest(key, allowed)
+                    else ""
+                )
+            )
             line, column = document.locate(path, key=key)
             return Problem(document.display, line, column, field_name([*path, key]), message)
     elif error.validator == "format" and error.validator_value == "date":
         message = f"{error.instance!r} is not a real date; write YYYY-MM-DD"
     elif error.validator == "format" and error.validator_value == "markdown":
-        message = (f"raw HTML {raw_html(error.instance)!r} is not allowed in Markdown text; "
-                   "use Markdown syntax instead")
+        message = (
+            f"raw HTML {raw_html(error.instance)!r} is not allowed in Markdown text; "
+            "use Markdown syntax instead"
+        )
     elif error.validator == "pattern":
         message = f"{error.instance!r} is not valid: " + error.schema.get(
-            "description", f"it must match {error.validator_value}")
+            "description", f"it must match {error.validator_value}"
+        )
     elif error.validator == "enum":
         message += _suggest(str(error.instance), [str(v) for v in error.validator_value])
     line, column = document.locate(path)
-    return Problem(document.display, line, column, field_name(path + ([key] if key else [])), message)
+    return Problem(
+        document.display, line, column, field_name(path + ([key] if key else [])), message
+    )
 
 
 def _allowed_properties(schema: dict[str, Any]) -> set[str]:
-    names = set(schema.get("properties", {}))
-    if str(schema.get("$ref", "")).endswith("#/$defs/standard"):
-        names |= standard_fields()
-    return names
+    return set(schema.get("properties", {}))
 
 
 def _suggest(value: str, candidates: Iterable[str]) -> str:
@@ -100,7 +152,8 @@ class _References:
                 self._register(document)
         self.tiers = {t["id"] for t in self.handbook["tiers"]} if self.handbook else None
         self.answers = set(BUILTIN_ANSWERS) | {
-            a["key"] for a in (self.handbook or {}).get("answers", [])}
+            a["key"] for a in (self.handbook or {}).get("answers", [])
+        }
         for document in self.valid:
             if document.kind == "handbook":
                 self._check_handbook(document)
@@ -119,29 +172,41 @@ class _References:
         if not isinstance(ident, str):
             return
         if document.path.stem != ident:
-            self.add(document, ["id"], f"{ident!r} does not match the file name "
-                     f"{document.path.name!r}; rename the file to {ident}.yaml or change the id")
+            self.add(
+                document,
+                ["id"],
+                f"{ident!r} does not match the file name "
+                f"{document.path.name!r}; rename the file to {ident}.yaml or change the id",
+            )
         first = self.by_id.get(ident)
         if first is not None:
             self.add(document, ["id"], f"duplicate id {ident!r}: already used by {first.display}")
         else:
             self.by_id[ident] = document
 
-    def ref(self, document: Document, path: list[PathItem], value: Any, kind: str | None,
-            what: str) -> None:
+    def ref(
+        self, document: Document, path: list[PathItem], value: Any, kind: str | None, what: str
+    ) -> None:
         """Check that `value` names a standard (of `kind`, when given)."""
         target = self.by_id.get(value)
         if target is not None and (kind is None or target.kind == kind):
-            if target.data.get("status") == "retired" and document.data.get("status") != "retired" \
-                    and kind == "artefact":
-                self.add(document, path, f"{value!r} is a retired artefact; name the artefact "
-                                         "that replaces it")
+            if (
+                target.data.get("status") == "retired"
+                and document.data.get("status") != "retired"
+                and kind == "artefact"
+            ):
+                self.add(
+                    document,
+                    path,
+                    f"{value!r} is a retired artefact; name the artefact that replaces it",
+                )
             return
         candidates = [i for i, d in self.by_id.items() if kind is None or d.kind == kind]
         self.add(document, path, f"{value!r} is not a known {what}{_suggest(value, candidates)}")
 
-    def refs(self, document: Document, path: list[PathItem], values: Any, kind: str | None,
-             what: str) -> None:
+    def refs(
+        self, document: Document, path: list[PathItem], values: Any, kind: str | None, what: str
+    ) -> None:
         for i, value in enumerate(values or ()):
             self.ref(document, [*path, i], value, kind, what)
 
@@ -150,8 +215,12 @@ class _References:
             return
         for i, value in enumerate(values or ()):
             if value not in self.tiers:
-                self.add(document, [*path, i], f"tier {value} is not declared in handbook.yaml "
-                                               f"(tiers: {', '.join(map(str, sorted(self.tiers)))})")
+                self.add(
+                    document,
+                    [*path, i],
+                    f"tier {value} is not declared in handbook.yaml "
+                    f"(tiers: {', '.join(map(str, sorted(self.tiers)))})",
+                )
 
     def _check_handbook(self, document: Document) -> None:
         data = document.data
@@ -161,11 +230,15 @@ class _References:
         self._unique(document, ["answers"], keys, "answer")
         for i, key in enumerate(keys):
             if key in BUILTIN_ANSWERS:
-                self.add(document, ["answers", i, "key"], f"{key!r} is a built-in answer; "
-                                                          "remove it from answers")
+                self.add(
+                    document,
+                    ["answers", i, "key"],
+                    f"{key!r} is a built-in answer; remove it from answers",
+                )
 
-    def _unique(self, document: Document, path: list[PathItem], values: list[Any],
-                what: str) -> None:
+    def _unique(
+        self, document: Document, path: list[PathItem], values: list[Any], what: str
+    ) -> None:
         seen: set[Any] = set()
         for i, value in enumerate(values):
             if value in seen:
@@ -176,8 +249,12 @@ class _References:
         data = document.data
         self._check_history(document)
         if data["review_by"] <= data["effective"]:
-            self.add(document, ["review_by"], f"{data['review_by']} is not after effective date "
-                                              f"{data['effective']}; set a later review date")
+            self.add(
+                document,
+                ["review_by"],
+                f"{data['review_by']} is not after effective date "
+                f"{data['effective']}; set a later review date",
+            )
         self.ref(document, ["owner"], data["owner"], "role", "role")
         if "pillar" in data:
             self.ref(document, ["pillar"], data["pillar"], "framework", "framework pillar")
@@ -193,18 +270,27 @@ class _References:
     def _check_history(self, document: Document) -> None:
         history = document.data["history"]
         if history[0]["version"] != document.data["version"]:
-            self.add(document, ["history", 0, "version"],
-                     f"newest history entry is {history[0]['version']} but version is "
-                     f"{document.data['version']}; add a history entry for "
-                     f"{document.data['version']} at the top")
-        for i, (newer, older) in enumerate(zip(history, history[1:]), start=1):
+            self.add(
+                document,
+                ["history", 0, "version"],
+                f"newest history entry is {history[0]['version']} but version is "
+                f"{document.data['version']}; add a history entry for "
+                f"{document.data['version']} at the top",
+            )
+        for i, (newer, older) in enumerate(zip(history, history[1:], strict=False), start=1):
             if _semver(older["version"]) >= _semver(newer["version"]):
-                self.add(document, ["history", i, "version"],
-                         f"{older['version']} is listed below {newer['version']}: history runs "
-                         "newest first with rising versions")
+                self.add(
+                    document,
+                    ["history", i, "version"],
+                    f"{older['version']} is listed below {newer['version']}: history runs "
+                    "newest first with rising versions",
+                )
             if older["date"] > newer["date"]:
-                self.add(document, ["history", i, "date"],
-                         f"{older['date']} is later than the newer entry's {newer['date']}")
+                self.add(
+                    document,
+                    ["history", i, "date"],
+                    f"{older['date']} is later than the newer entry's {newer['date']}",
+                )
 
     def _check_raci(self, document: Document, path: list[PathItem], row: dict[str, Any]) -> None:
         self.ref(document, [*path, "accountable"], row["accountable"], "role", "role")
@@ -219,16 +305,22 @@ class _References:
         for i, requirement in enumerate(data["requirements"]):
             path: list[PathItem] = ["requirements", i]
             if not requirement["id"].startswith(data["code"] + "-"):
-                self.add(document, [*path, "id"], f"{requirement['id']!r} does not start with "
-                                                  f"this policy's code {data['code'] + '-'!r}")
+                self.add(
+                    document,
+                    [*path, "id"],
+                    f"{requirement['id']!r} does not start with "
+                    f"this policy's code {data['code'] + '-'!r}",
+                )
             self.tier_refs(document, [*path, "tiers"], requirement.get("tiers"))
-            self.refs(document, [*path, "artefacts"], requirement.get("artefacts"),
-                      "artefact", "artefact")
+            self.refs(
+                document, [*path, "artefacts"], requirement.get("artefacts"), "artefact", "artefact"
+            )
         for i, gate in enumerate(data.get("gates", ())):
             self.ref(document, ["gates", i, "decision_body"], gate["decision_body"], "role", "role")
             self.tier_refs(document, ["gates", i, "tiers"], gate.get("tiers"))
-            self.refs(document, ["gates", i, "artefacts"], gate.get("artefacts"),
-                      "artefact", "artefact")
+            self.refs(
+                document, ["gates", i, "artefacts"], gate.get("artefacts"), "artefact", "artefact"
+            )
 
     def _check_artefact(self, document: Document) -> None:
         data = document.data
@@ -239,16 +331,22 @@ class _References:
             for j, fld in enumerate(section.get("fields", ())):
                 answer = fld.get("answer")
                 if answer is not None and answer not in self.answers:
-                    self.add(document, ["sections", i, "fields", j, "answer"],
-                             f"{answer!r} is not a kit answer{_suggest(answer, self.answers)}; "
-                             "declare it under answers in handbook.yaml")
+                    self.add(
+                        document,
+                        ["sections", i, "fields", j, "answer"],
+                        f"{answer!r} is not a kit answer{_suggest(answer, self.answers)}; "
+                        "declare it under answers in handbook.yaml",
+                    )
             table = section.get("table")
             if table:
                 width = len(table["columns"])
                 for r, row in enumerate(table.get("rows", ())):
                     if len(row) != width:
-                        self.add(document, ["sections", i, "table", "rows", r],
-                                 f"row has {len(row)} cells but the table has {width} columns")
+                        self.add(
+                            document,
+                            ["sections", i, "table", "rows", r],
+                            f"row has {len(row)} cells but the table has {width} columns",
+                        )
 
     def _check_role(self, document: Document) -> None:
         if "reports_to" in document.data:
@@ -256,8 +354,12 @@ class _References:
 
     def _check_charter(self, document: Document) -> None:
         if self.handbook and document.data["pmo_type"] != self.handbook["pmo_type"]:
-            self.add(document, ["pmo_type"], f"{document.data['pmo_type']!r} differs from the PMO "
-                     f"type in force in handbook.yaml ({self.handbook['pmo_type']!r})")
+            self.add(
+                document,
+                ["pmo_type"],
+                f"{document.data['pmo_type']!r} differs from the PMO "
+                f"type in force in handbook.yaml ({self.handbook['pmo_type']!r})",
+            )
 
     def _check_terms_and_see(self) -> None:
         for kind, item_key, see in (("glossary", "terms", "see"), ("faq", "questions", "see")):
@@ -273,8 +375,11 @@ class _References:
                         continue
                     where = f"{document.display}:{document.locate(['terms', i, key])[0]}"
                     if value.casefold() in seen:
-                        self.add(document, ["terms", i, key], f"{value!r} is already defined at "
-                                                              f"{seen[value.casefold()]}")
+                        self.add(
+                            document,
+                            ["terms", i, key],
+                            f"{value!r} is already defined at {seen[value.casefold()]}",
+                        )
                     else:
                         seen[value.casefold()] = where
 
@@ -285,8 +390,11 @@ class _References:
                 ident = requirement["id"]
                 where = f"{document.display}:{document.locate(['requirements', i, 'id'])[0]}"
                 if ident in seen:
-                    self.add(document, ["requirements", i, "id"],
-                             f"requirement id {ident!r} is already used at {seen[ident]}")
+                    self.add(
+                        document,
+                        ["requirements", i, "id"],
+                        f"requirement id {ident!r} is already used at {seen[ident]}",
+                    )
                 else:
                     seen[ident] = where
 

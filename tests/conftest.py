@@ -30,18 +30,24 @@ def require_tool(name: str) -> str:
     return path
 
 
-def pmo(*args: str, cwd: Path | None = None, check: bool = False,
-        timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def pmo(
+    *args: str, cwd: Path | None = None, check: bool = False, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """Run the real `pmo` command line (as `python -m generator`)."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or REPO,
-                          capture_output=True, text=True, check=check, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or REPO,
+        capture_output=True,
+        text=True,
+        check=check,
+        timeout=timeout,
+    )
 
 
 def copy_workspace(target: Path, standards: Path = REPO / "standards") -> Workspace:
     """A throw-away handbook repository: the given standards plus docs/ and mkdocs.yml."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(standards, target / "standards",
-                    ignore=shutil.ignore_patterns("releases"))
+    shutil.copytree(standards, target / "standards", ignore=shutil.ignore_patterns("releases"))
     if not (target / "standards" / "schemas").exists():
         shutil.copytree(REPO / "standards" / "schemas", target / "standards" / "schemas")
     if (REPO / "docs").exists():

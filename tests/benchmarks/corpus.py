@@ -39,17 +39,28 @@ def _paragraphs(rng: random.Random, words: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _common(rng: random.Random, ident: str, title: str, roles: list[str],
-            others: list[str], body_words: int) -> dict[str, Any]:
+def _common(
+    rng: random.Random, ident: str, title: str, roles: list[str], others: list[str], body_words: int
+) -> dict[str, Any]:
     related = rng.sample(others, k=min(3, len(others))) if others else []
     data: dict[str, Any] = {
-        "id": ident, "title": title, "version": "1.1.0", "status": "approved",
-        "owner": rng.choice(roles), "effective": "2026-02-01", "review_by": "2027-02-01",
-        "summary": _sentence(rng, 12), "body": _paragraphs(rng, body_words),
+        "id": ident,
+        "title": title,
+        "version": "1.1.0",
+        "status": "approved",
+        "owner": rng.choice(roles),
+        "effective": "2026-02-01",
+        "review_by": "2027-02-01",
+        "summary": _sentence(rng, 12),
+        "body": _paragraphs(rng, body_words),
         "related": [r for r in related if r != ident],
         "history": [
-            {"version": "1.1.0", "date": "2026-02-01", "summary": "Clarified the guidance.",
-             "change": "minor"},
+            {
+                "version": "1.1.0",
+                "date": "2026-02-01",
+                "summary": "Clarified the guidance.",
+                "change": "minor",
+            },
             {"version": "1.0.0", "date": "2025-06-01", "summary": "First issue."},
         ],
     }
@@ -61,8 +72,9 @@ def _common(rng: random.Random, ident: str, title: str, roles: list[str],
 def _write(path: Path, kind: str, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     header = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
-    path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(
+        header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
 
 
 def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) -> Path:
@@ -80,18 +92,34 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
     everything = roles + pillars + policies + artefacts
 
     handbook = {
-        "organisation": {"name": "Benchmark Group"}, "title": "Benchmark Handbook",
-        "version": "1.0.0", "pmo_type": "controlling",
-        "pmo_types": [{"id": t, "title": t.title(), "authority": a, "description": _sentence(rng, 12)}
-                      for t, a in (("supportive", "Advises"), ("controlling", "Enforces"),
-                                   ("directive", "Owns delivery"))],
-        "tiers": [{"id": t, "name": f"Tier {t}", "description": _sentence(rng, 8),
-                   "criteria": [_sentence(rng, 6)]} for t in TIERS],
+        "organisation": {"name": "Benchmark Group"},
+        "title": "Benchmark Handbook",
+        "version": "1.0.0",
+        "pmo_type": "controlling",
+        "pmo_types": [
+            {"id": t, "title": t.title(), "authority": a, "description": _sentence(rng, 12)}
+            for t, a in (
+                ("supportive", "Advises"),
+                ("controlling", "Enforces"),
+                ("directive", "Owns delivery"),
+            )
+        ],
+        "tiers": [
+            {
+                "id": t,
+                "name": f"Tier {t}",
+                "description": _sentence(rng, 8),
+                "criteria": [_sentence(rng, 6)],
+            }
+            for t in TIERS
+        ],
     }
     root.mkdir(parents=True, exist_ok=True)
     (root / "handbook.yaml").write_text(
         "# yaml-language-server: $schema=schemas/handbook.schema.json\n"
-        + yaml.safe_dump(handbook, sort_keys=False), encoding="utf-8")
+        + yaml.safe_dump(handbook, sort_keys=False),
+        encoding="utf-8",
+    )
 
     for i, ident in enumerate(roles):
         data = _common(rng, ident, f"Role {i}", roles, everything, body_words // 3)
@@ -99,57 +127,93 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
         _write(root / "roles" / f"{ident}.yaml", "role", data)
     for order, ident in enumerate(pillars, start=1):
         data = _common(rng, ident, ident.title(), roles, everything, body_words // 2)
-        data.update(pillar_order=order, focus=_sentence(rng, 8),
-                    practices=[_sentence(rng, 6) for _ in range(4)])
+        data.update(
+            pillar_order=order,
+            focus=_sentence(rng, 8),
+            practices=[_sentence(rng, 6) for _ in range(4)],
+        )
         _write(root / "framework" / f"{ident}.yaml", "framework", data)
     for i, ident in enumerate(policies):
-        data = _common(rng, ident, f"Policy {i} {rng.choice(WORDS)}", roles, everything,
-                       body_words // 2)
+        data = _common(
+            rng, ident, f"Policy {i} {rng.choice(WORDS)}", roles, everything, body_words // 2
+        )
         code = f"P{i:04d}"
         data.update(
-            pillar=rng.choice(pillars), code=code, purpose=_sentence(rng, 15),
-            scope=_sentence(rng, 12), approved_by=rng.choice(roles),
-            requirements=[{
-                "id": f"{code}-{r}", "text": _sentence(rng, 20),
-                "obligation": {"supportive": rng.choice(OBLIGATIONS[:2]),
-                               "controlling": rng.choice(OBLIGATIONS[1:]), "directive": "must"},
-                "tiers": sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
-                "artefacts": rng.sample(artefacts, k=min(1, len(artefacts))),
-            } for r in range(1, 6)],
-            raci=[{"activity": _sentence(rng, 5), "responsible": [rng.choice(roles)],
-                   "accountable": rng.choice(roles)}],
+            pillar=rng.choice(pillars),
+            code=code,
+            purpose=_sentence(rng, 15),
+            scope=_sentence(rng, 12),
+            approved_by=rng.choice(roles),
+            requirements=[
+                {
+                    "id": f"{code}-{r}",
+                    "text": _sentence(rng, 20),
+                    "obligation": {
+                        "supportive": rng.choice(OBLIGATIONS[:2]),
+                        "controlling": rng.choice(OBLIGATIONS[1:]),
+                        "directive": "must",
+                    },
+                    "tiers": sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
+                    "artefacts": rng.sample(artefacts, k=min(1, len(artefacts))),
+                }
+                for r in range(1, 6)
+            ],
+            raci=[
+                {
+                    "activity": _sentence(rng, 5),
+                    "responsible": [rng.choice(roles)],
+                    "accountable": rng.choice(roles),
+                }
+            ],
         )
         _write(root / "policies" / f"{ident}.yaml", "policy", data)
     for i, ident in enumerate(artefacts):
-        data = _common(rng, ident, f"Artefact {i} {rng.choice(WORDS)}", roles, everything,
-                       body_words // 3)
-        data.update(
-            pillar=rng.choice(pillars), purpose=_sentence(rng, 15), format="document",
-            tiers=sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
-            sections=[{"title": f"Section {s} {rng.choice(WORDS)}",
-                       "guidance": _paragraphs(rng, 40)} for s in range(1, 5)],
+        data = _common(
+            rng, ident, f"Artefact {i} {rng.choice(WORDS)}", roles, everything, body_words // 3
         )
-        data["sections"][0]["fields"] = [{"label": "Project name", "answer": "project_name"},
-                                         {"label": "Sponsor", "answer": "sponsor"}]
+        data.update(
+            pillar=rng.choice(pillars),
+            purpose=_sentence(rng, 15),
+            format="document",
+            tiers=sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
+            sections=[
+                {"title": f"Section {s} {rng.choice(WORDS)}", "guidance": _paragraphs(rng, 40)}
+                for s in range(1, 5)
+            ],
+        )
+        data["sections"][0]["fields"] = [
+            {"label": "Project name", "answer": "project_name"},
+            {"label": "Sponsor", "answer": "sponsor"},
+        ]
         data["sections"][1]["table"] = {
-            "columns": [{"name": "Id"}, {"name": "Description"},
-                        {"name": "Status", "choices": ["Open", "Closed"]}],
+            "columns": [
+                {"name": "Id"},
+                {"name": "Description"},
+                {"name": "Status", "choices": ["Open", "Closed"]},
+            ],
             "rows": [[f"R{r}", _sentence(rng, 6), "Open"] for r in range(1, 4)],
         }
         _write(root / "artefacts" / f"{ident}.yaml", "artefact", data)
 
     charter = _common(rng, "pmo-charter", "PMO charter", roles, everything, body_words // 2)
-    charter.update(pmo_type="controlling", mandate=_sentence(rng, 20), scope=_sentence(rng, 12),
-                   services=[{"name": "Assurance", "description": _sentence(rng, 8)}],
-                   success_measures=[{"measure": _sentence(rng, 6), "target": "90%"}])
+    charter.update(
+        pmo_type="controlling",
+        mandate=_sentence(rng, 20),
+        scope=_sentence(rng, 12),
+        services=[{"name": "Assurance", "description": _sentence(rng, 8)}],
+        success_measures=[{"measure": _sentence(rng, 6), "target": "90%"}],
+    )
     _write(root / "charter" / "pmo-charter.yaml", "charter", charter)
     glossary = _common(rng, "glossary", "Glossary", roles, everything, 40)
-    glossary["terms"] = [{"term": f"Term {i} {w}", "definition": _sentence(rng, 10)}
-                         for i, w in enumerate(WORDS[:40])]
+    glossary["terms"] = [
+        {"term": f"Term {i} {w}", "definition": _sentence(rng, 10)}
+        for i, w in enumerate(WORDS[:40])
+    ]
     _write(root / "glossary" / "glossary.yaml", "glossary", glossary)
     faq = _common(rng, "faq", "FAQ", roles, everything, 40)
-    faq["questions"] = [{"question": _sentence(rng, 8)[:-1] + "?", "answer": _sentence(rng, 20)}
-                        for _ in range(10)]
+    faq["questions"] = [
+        {"question": _sentence(rng, 8)[:-1] + "?", "answer": _sentence(rng, 20)} for _ in range(10)
+    ]
     _write(root / "faq" / "faq.yaml", "faq", faq)
     return root
 
