@@ -6,6 +6,7 @@ the outputs moved into place, so a failed build leaves the previous ones as they
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import shutil
 import sys
@@ -69,6 +70,10 @@ def check_standards(standards_dir: Path) -> tuple[list[Document], list[Problem]]
     with _gc_paused():
         documents, problems = load_documents(standards_dir)
         problems = sorted(set(problems) | set(validate_standards(documents)))
+        if not problems:  # version rules need schema-valid standards
+            from generator.versions import check_versions
+
+            problems = sorted(check_versions(documents, standards_dir))
     return documents, problems
 
 
@@ -94,9 +99,13 @@ def load_handbook(standards_dir: Path) -> Handbook:
     if problems:
         raise StandardsError(problems)
     settings = next(d.data for d in documents if d.kind == "handbook")
-    return build_model(
+    handbook = build_model(
         settings, ((d.kind, d.display, d.data) for d in documents if d.kind != "handbook")
     )
+    from generator.changelog import release_notes
+    from generator.manifest import manifests_dir
+
+    return dataclasses.replace(handbook, releases=release_notes(manifests_dir(standards_dir)))
 
 
 def build_handbook(
