@@ -64,11 +64,14 @@ class Document:
     path: Path
     display: str
     kind: str
-    data: Any
-    root: yaml.Node
+    data: Any  # None when the file could not be read as a mapping
+    root: yaml.Node | None
+    trusted: bool = True  # False when loading found problems: schema checks would only add noise
 
     def locate(self, path: Sequence[PathItem], key: str | None = None) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its mapping key `key`."""
+        if self.root is None:
+            return 0, 0
         node = self.root
         for item in path:
             child = _child(node, item)
@@ -150,10 +153,14 @@ def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
             )
         )
     for path, kind in iter_standard_files(standards_dir):
-        document, found = load_document(path, kind, _display(path, base))
+        display = _display(path, base)
+        document, found = load_document(path, kind, display)
         problems.extend(found)
-        if document is not None:
-            documents.append(document)
+        if document is None:  # still known by its file name, so references to it hold
+            document = Document(path, display, kind, None, None, trusted=False)
+        elif found:
+            document = Document(path, display, kind, document.data, document.root, trusted=False)
+        documents.append(document)
     return documents, problems
 
 
@@ -186,7 +193,10 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem(display, line, column, "", f"YAML syntax: {err.problem or err}")]
+        message = f"YAML syntax: {err.problem or err}"
+        if err.context and err.context_mark and err.context_mark is not mark:
+            message += f" ({err.context} at line {err.context_mark.line + 1})"
+        return None, [Problem(display, line, column, "", message)]
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
@@ -217,7 +227,7 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
         ]
     builder = _Builder(display)
     data = builder.build(root)
-    return Document(path, display, kind, data, root), builder.problems(root)
+    return Document(path, display, kind, data, root), builder.problems(root, text)
 
 
 def _node_kind(node: yaml.Node) -> str:
@@ -236,30 +246,35 @@ class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
         self.found: list[tuple[yaml.Node, str]] = []
+        self.aliases: list[tuple[yaml.Node, PathItem]] = []  # (parent node, key or index)
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
-    def problems(self, root: yaml.Node) -> list[Problem]:
+    def problems(self, root: yaml.Node, text: str) -> list[Problem]:
         out = []
         for node, message in self.found:
             mark = node.start_mark
+            path = _path_to(root, node) or []
             out.append(
-                Problem(
-                    self.display,
-                    mark.line + 1,
-                    mark.column + 1,
-                    field_name(_path_to(root, node) or []),
-                    message,
-                )
+                Problem(self.display, mark.line + 1, mark.column + 1, field_name(path), message)
             )
+        if self.aliases:  # an alias shares its anchor's node: its own place is in the events
+            events = yaml.parse(text, Loader=_Loader)
+            marks = [e.start_mark for e in events if isinstance(e, yaml.AliasEvent)]
+            for mark, (parent, key) in zip(marks, self.aliases, strict=False):
+                path = [*(_path_to(root, parent) or []), key]
+                message = "YAML aliases (*name) are not allowed; write the value out"
+                out.append(
+                    Problem(self.display, mark.line + 1, mark.column + 1, field_name(path), message)
+                )
         return out
 
-    def build(self, node: yaml.Node) -> Any:
-        seen = self.seen
-        if id(node) in seen:
-            self.found.append((node, "YAML aliases (*name) are not allowed; write the value out"))
+    def build(self, node: yaml.Node, parent: yaml.Node | None = None, key: PathItem = 0) -> Any:
+        if id(node) in self.seen:
+            if parent is not None:
+                self.aliases.append((parent, key))
             return None
-        seen.add(id(node))
+        self.seen.add(id(node))
         cls = node.__class__
         if cls is yaml.ScalarNode:
             if node.tag == _STR:
@@ -277,21 +292,21 @@ class _Builder:
             if node.tag in _PLAIN_SCALARS:
                 return self.constructor.construct_object(node)
             self.found.append(
-                (node, f"YAML tags ({node.tag}) are not allowed; write a plain value")
+                (node, f"YAML tags ({_short(node.tag)}) are not allowed; write a plain value")
             )
             return node.value
         if cls is yaml.SequenceNode:
             if node.tag != _SEQ:
                 self.found.append(
-                    (node, f"YAML tags ({node.tag}) are not allowed; write a plain list")
+                    (node, f"YAML tags ({_short(node.tag)}) are not allowed; write a plain list")
                 )
-            return [self.build(item) for item in node.value]
+            return [self.build(item, node, i) for i, item in enumerate(node.value)]
         return self._mapping(node)
 
     def _mapping(self, node: yaml.Node) -> dict[str, Any]:
         if node.tag != _MAP:
             self.found.append(
-                (node, f"YAML tags ({node.tag}) are not allowed; write a plain mapping")
+                (node, f"YAML tags ({_short(node.tag)}) are not allowed; write a plain mapping")
             )
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -309,8 +324,12 @@ class _Builder:
                     )
                 )
                 continue
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, node, key)
         return result
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _path_to(node: yaml.Node, target: yaml.Node) -> list[PathItem] | None:

@@ -119,3 +119,10 @@ def _inline(node: Any, base: str, schemas: dict[str, dict[str, Any]]) -> Any:
         else:
             merged[key] = value
     return merged
+
+
+@cache
+def pattern_descriptions(schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
+    """What each shared pattern means, for error messages: `'1.0' is not a semantic version`."""
+    definitions = load_schemas(schema_dir)["common.schema.json"]["$defs"].values()
+    return {d["pattern"]: d["description"] for d in definitions if "pattern" in d}

@@ -19,7 +19,7 @@ from jsonschema import ValidationError
 
 from generator.errors import Problem
 from generator.loader import Document, PathItem, field_name
-from generator.schemas import compiled_validators, raw_html
+from generator.schemas import compiled_validators, pattern_descriptions, raw_html
 
 BUILTIN_ANSWERS = (
     "project_name",
@@ -41,9 +41,10 @@ _forked_documents: Sequence[Document] = ()
 
 def validate_standards(documents: Sequence[Document]) -> list[Problem]:
     """All problems of the documents: schema first, then cross-references."""
-    per_document = _schema_problems(documents)
+    trusted = [d for d in documents if d.trusted]
+    per_document = _schema_problems(trusted)
     problems = [p for found in per_document for p in found]
-    valid = [d for d, found in zip(documents, per_document, strict=True) if not found]
+    valid = [d for d, found in zip(trusted, per_document, strict=True) if not found]
     problems.extend(_References(documents, valid).check())
     return sorted(set(problems))
 
@@ -116,8 +117,8 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
             "use Markdown syntax instead"
         )
     elif error.validator == "pattern":
-        message = f"{error.instance!r} is not valid: " + error.schema.get(
-            "description", f"it must match {error.validator_value}"
+        message = f"{error.instance!r} is not " + pattern_descriptions().get(
+            error.validator_value, f"of the form {error.validator_value}"
         )
     elif error.validator == "enum":
         message += _suggest(str(error.instance), [str(v) for v in error.validator_value])
@@ -168,7 +169,8 @@ class _References:
         self.problems.append(Problem(document.display, line, column, field_name(path), message))
 
     def _register(self, document: Document) -> None:
-        ident = document.data.get("id")
+        data = document.data if isinstance(document.data, dict) else {}
+        ident = data.get("id", document.path.stem if not document.trusted else None)
         if not isinstance(ident, str):
             return
         if document.path.stem != ident:
@@ -191,7 +193,7 @@ class _References:
         target = self.by_id.get(value)
         if target is not None and (kind is None or target.kind == kind):
             if (
-                target.data.get("status") == "retired"
+                (target.data or {}).get("status") == "retired"
                 and document.data.get("status") != "retired"
                 and kind == "artefact"
             ):
