@@ -11,7 +11,8 @@ from generator.manifest import build_manifest, dump_json
 RISK = Path("standards/policies/risk.yaml")
 
 
-def write_release(workspace: Workspace, version: str, released_on: date = date(2026, 1, 10)) -> Path:
+def write_release(workspace: Workspace, version: str,
+                  released_on: date = date(2026, 1, 10)) -> Path:
     """Record the current standards as release `version` (the manifest only)."""
     handbook = load_handbook(workspace.standards)
     path = workspace.standards / "releases" / f"{version}.json"
