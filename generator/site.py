@@ -84,7 +84,7 @@ def copy_downloads(handbook: Handbook, dist_dir: Path, docs_dir: Path,
     """Copy dist/word/** and the kit zip below docs/downloads/ (mkdocs publishes them)."""
     needed = {downloads.kit: dist_dir / Path(downloads.kit).name,
               downloads.handbook_word: dist_dir / "word" / Path(downloads.handbook_word).name}
-    for standard_id, path in downloads.word.items():
+    for path in downloads.word.values():
         needed[path] = dist_dir / Path(path).relative_to("downloads")
     missing = sorted(str(source) for source in needed.values() if not source.is_file())
     if missing:
