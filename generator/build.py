@@ -129,8 +129,11 @@ def render_outputs(
     stage: Path,
     targets: Sequence[str],
     progress: Progress,
+    *,
+    versioned: bool = False,
 ) -> list[Path]:
-    """Run the renderers into `stage` (site/ and dist/ below it)."""
+    """Run the renderers into `stage` (site/ and dist/ below it); `versioned` for a site that
+    sits in a <version>/ folder of a versioned site."""
     from generator.kit import render_kit
     from generator.site import render_site
     from generator.word import render_word
@@ -146,7 +149,11 @@ def render_outputs(
     if "site" in targets:
         progress("Building the site ...")
         written += render_site(
-            handbook, stage / "site", workspace=workspace, dist_dir=stage / "dist"
+            handbook,
+            stage / "site",
+            workspace=workspace,
+            dist_dir=stage / "dist",
+            versioned=versioned,
         )
     return written
 

@@ -84,6 +84,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.versioned or args.release:
+        from generator.release import rebuild_bundle
+        from generator.versioned_site import build_versioned_site
+
+        if args.release:
+            rebuild_bundle(_workspace(args), args.release)
+        if args.versioned:
+            build_versioned_site(_workspace(args))
+        return 0
     targets = tuple(t for t in TARGETS if t in args.only.split(",")) if args.only else TARGETS
     unknown = set(args.only.split(",")) - set(TARGETS) if args.only else set()
     if unknown:
@@ -199,6 +208,13 @@ def _parser() -> argparse.ArgumentParser:
         "dist/project-kit-<version>.zip. Nothing is replaced unless every output "
         "was built.",
     )
+    build.add_argument(
+        "--versioned", action="store_true",
+        help="build site/ as the versioned site instead: every release, rendered from its git "
+        "tag, in <version>/ folders with a version selector, latest/ and versions.json")
+    build.add_argument(
+        "--release", metavar="VERSION",
+        help="rebuild the bundle dist/releases/VERSION/ of a past release from its git tag")
     build.add_argument(
         "--only",
         metavar="LIST",
