@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem, StandardsError
-from generator.loader import Document, load_documents
+from generator.loader import Document, StandardFile, find_standards, load_files
 from generator.model import Handbook, build_model
-from generator.validator import validate_standards
+from generator.parallel import map_halves
+from generator.validator import check_references, check_schemas
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_ROOT / "templates"
 TARGETS = ("word", "kit", "site")
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +70,26 @@ def quiet(_message: str) -> None:
 
 def check_standards(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
     """Load and validate; return the documents and every problem found."""
+    files, problems = find_standards(standards_dir)
     with _gc_paused():
-        documents, problems = load_documents(standards_dir)
-        problems = sorted(set(problems) | set(validate_standards(documents)))
-        if not problems:  # version rules need schema-valid standards
-            from generator.versions import check_versions
+        loaded = map_halves(_load_and_check_schemas, files, minimum=PARALLEL_FROM)
+    documents = [document for document, _ in loaded]
+    problems += [p for _, found in loaded for p in found]
+    problems += check_references(loaded)
+    if not problems:  # version rules need schema-valid standards
+        from generator.versions import check_versions
 
-            problems = sorted(check_versions(documents, standards_dir))
-    return documents, problems
+        problems = check_versions(documents, standards_dir)
+    return documents, sorted(set(problems))
+
+
+def _load_and_check_schemas(files: Sequence[StandardFile]) -> list[tuple[Document, list[Problem]]]:
+    """Each file's document with its load and schema problems (the parallel part)."""
+    documents, load_problems = load_files(files)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in load_problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    return [(d, by_file.get(d.display, []) + found) for d, found in check_schemas(documents)]
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +71,11 @@ class Document:
 
     def locate(self, path: Sequence[PathItem], key: str | None = None) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its mapping key `key`."""
-        if self.root is None:
-            return 0, 0
         node = self.root
+        if node is None and self.data is not None:
+            node = _node_tree(self.path)
+        if node is None:
+            return 0, 0
         for item in path:
             child = _child(node, item)
             if child is None:
@@ -84,6 +87,19 @@ class Document:
                     node = key_node
                     break
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        """Pickle without the node tree; `locate` parses the file again if it is needed."""
+        return Document, (self.path, self.display, self.kind, self.data, None, self.trusted)
+
+
+@lru_cache(maxsize=64)
+def _node_tree(path: Path) -> yaml.Node | None:
+    try:
+        node: yaml.Node | None = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        return node
+    except (OSError, yaml.YAMLError):
+        return None
 
 
 def _child(node: yaml.Node, item: PathItem) -> yaml.Node | None:
@@ -126,34 +142,32 @@ def stray_files(standards_dir: Path) -> list[Path]:
     )
 
 
-def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
-    """Load every standard under `standards_dir`; return documents and load problems."""
+StandardFile = tuple[Path, str, str]  # path, kind, path as shown in messages
+
+
+def find_standards(standards_dir: Path) -> tuple[list[StandardFile], list[Problem]]:
+    """The standard files of a tree, and problems with the tree itself."""
     base = standards_dir.resolve().parent
-    documents: list[Document] = []
     problems: list[Problem] = []
     if not (standards_dir / HANDBOOK_FILE).exists():
-        problems.append(
-            Problem(
-                _display(standards_dir / HANDBOOK_FILE, base),
-                0,
-                0,
-                "",
-                "file not found: every handbook needs its handbook.yaml",
-            )
-        )
+        where = _display(standards_dir / HANDBOOK_FILE, base)
+        message = "file not found: every handbook needs its handbook.yaml"
+        problems.append(Problem(where, 0, 0, "", message))
     for path in stray_files(standards_dir):
-        problems.append(
-            Problem(
-                _display(path, base),
-                0,
-                0,
-                "",
-                f"not a known place for a standard: put it in one of "
-                f"{', '.join(sorted(KIND_FOLDERS))} as <id>.yaml",
-            )
+        message = (
+            "not a known place for a standard: put it in one of "
+            f"{', '.join(sorted(KIND_FOLDERS))} as <id>.yaml"
         )
-    for path, kind in iter_standard_files(standards_dir):
-        display = _display(path, base)
+        problems.append(Problem(_display(path, base), 0, 0, "", message))
+    files = [(p, kind, _display(p, base)) for p, kind in iter_standard_files(standards_dir)]
+    return files, problems
+
+
+def load_files(files: Sequence[StandardFile]) -> tuple[list[Document], list[Problem]]:
+    """Load the given files; an unreadable one is still listed, without data."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for path, kind, display in files:
         document, found = load_document(path, kind, display)
         problems.extend(found)
         if document is None:  # still known by its file name, so references to it hold
@@ -162,6 +176,13 @@ def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
             document = Document(path, display, kind, document.data, document.root, trusted=False)
         documents.append(document)
     return documents, problems
+
+
+def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
+    """Load every standard under `standards_dir`; return documents and load problems."""
+    files, problems = find_standards(standards_dir)
+    documents, found = load_files(files)
+    return documents, problems + found
 
 
 def _display(path: Path, base: Path) -> str:

@@ -7,10 +7,7 @@ at the first one.
 from __future__ import annotations
 
 import difflib
-import multiprocessing as mp
-import os
 import re
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,53 +31,31 @@ _UNEXPECTED = re.compile(r"\((.+?) (?:was|were) unexpected\)")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 
 
-# Below this many documents a second process costs more than it saves.
-PARALLEL_FROM = 400
-_forked_documents: Sequence[Document] = ()
-
-
 def validate_standards(documents: Sequence[Document]) -> list[Problem]:
     """All problems of the documents: schema first, then cross-references."""
-    trusted = [d for d in documents if d.trusted]
-    per_document = _schema_problems(trusted)
-    problems = [p for found in per_document for p in found]
-    valid = [d for d, found in zip(trusted, per_document, strict=True) if not found]
-    problems.extend(_References(documents, valid).check())
-    return sorted(set(problems))
+    checked = check_schemas(documents)
+    return sorted(set(p for _, found in checked for p in found) | set(check_references(checked)))
 
 
-def _schema_problems(documents: Sequence[Document]) -> list[list[Problem]]:
-    """Schema problems per document; on two processes when there are many documents."""
-    workers = min(2, os.cpu_count() or 1)
-    if (
-        len(documents) < PARALLEL_FROM
-        or workers < 2
-        or threading.active_count() > 1
-        or "fork" not in mp.get_all_start_methods()
-    ):  # forking a threaded process is unsafe
-        return _check_slice(documents, 0, len(documents))
-    global _forked_documents
-    _forked_documents = documents  # inherited by the forked worker, not pickled
-    half = len(documents) // 2
-    try:
-        with mp.get_context("fork").Pool(1) as pool:
-            second = pool.apply_async(_check_forked_slice, (half, len(documents)))
-            first = _check_slice(documents, 0, half)
-            return first + second.get()
-    finally:
-        _forked_documents = ()
-
-
-def _check_forked_slice(start: int, stop: int) -> list[list[Problem]]:
-    return _check_slice(_forked_documents, start, stop)
-
-
-def _check_slice(documents: Sequence[Document], start: int, stop: int) -> list[list[Problem]]:
+def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Problem]]]:
+    """Each document with its schema problems (none checked for untrusted documents)."""
     validators = compiled_validators()
     return [
-        [_schema_problem(d, e) for e in validators[d.kind].iter_errors(d.data)]
-        for d in documents[start:stop]
+        (
+            d,
+            [_schema_problem(d, e) for e in validators[d.kind].iter_errors(d.data)]
+            if d.trusted
+            else [],
+        )
+        for d in documents
     ]
+
+
+def check_references(checked: Sequence[tuple[Document, list[Problem]]]) -> list[Problem]:
+    """Cross-reference problems; rules run on the documents that passed their schema."""
+    documents = [d for d, _ in checked]
+    valid = [d for d, found in checked if d.trusted and not found]
+    return _References(documents, valid).check()
 
 
 def _schema_problem(document: Document, error: ValidationError) -> Problem:
