@@ -179,7 +179,11 @@ class _Writer:
 
 
 def _of_kind(handbook: Handbook, kind: str) -> tuple[Standard, ...]:
-    return tuple(s for s in handbook.standards if s.kind == kind)
+    """The standards of one kind in reading order: pillars by number, others by title."""
+    found = [s for s in handbook.standards if s.kind == kind]
+    if kind == "framework":
+        return tuple(sorted(found, key=lambda s: (getattr(s, "pillar_order", 0), s.id)))
+    return tuple(sorted(found, key=lambda s: (s.title.casefold(), s.id)))
 
 
 def _has_index(handbook: Handbook, kind: str) -> bool:
