@@ -20,7 +20,8 @@ from generator.word_writer import BaseDocument
 REQUIRED_STYLES = (
     "Normal", "Title", "Subtitle", "Cover Organisation", "Cover Label", "Heading 1",
     "Heading 2", "Heading 3", "Heading 4", "Guidance", "TOC Heading", "TOC 1", "TOC 2",
-    "Table Text", "Table Heading", "Caption", "Header", "Footer", "Requirement",
+    "Table Text", "Table Heading", "Table Text Compact",
+    "Table Heading Compact", "Caption", "Header", "Footer", "Requirement",
     "Requirement Detail", "Code Block", "Obligation", "Placeholder", "Inline Code", "Link",
 )
 

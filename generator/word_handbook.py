@@ -91,7 +91,8 @@ def write_document_control(w: DocWriter, handbook: Handbook,
     settings = handbook.settings
     pmo_type = settings.pmo_type_info()
     w.text("Document control", "TOC Heading")
-    where = f" The current version is published at {settings.site_url}." if settings.site_url else ""
+    where = (f" The current version is published at {settings.site_url}."
+             if settings.site_url else "")
     w.text("This is a controlled copy of the handbook. Printed or downloaded copies are "
            f"uncontrolled: check the version before relying on one.{where}")
     w.table([], [["Organisation", settings.organisation],

@@ -75,8 +75,8 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
 def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     pmo_type = handbook.settings.pmo_type_info()
     w.heading("Requirements", level)
-    w.para(run(f"The {handbook.settings.organisation_short} PMO is a "
-               f"{pmo_type.title.lower()} PMO, so each requirement applies as follows: ")
+    w.para(run("PMO type in force: ") + run(pmo_type.title, bold=True)
+           + run(f" ({pmo_type.authority.lower()}). Under it, ")
            + w.obligation("must") + run(" is mandatory, ") + w.obligation("should")
            + run(" is expected unless the sponsor agrees a documented reason, ")
            + w.obligation("may") + run(" is left to the project's judgement."))

@@ -66,8 +66,8 @@ def load_house_style(path: Path = STYLE_FILE) -> HouseStyle:
     for name, spec in styles.items():
         if spec.get("type") not in _TYPES:
             raise BuildError(f"{path}: style {name!r}: type must be 'paragraph' or 'character'")
-    return HouseStyle(page=data.get("page", {}), table=data.get("table", {}), colours=data.get("colours", {}),
-                      styles=styles, source=path)
+    return HouseStyle(page=data.get("page", {}), table=data.get("table", {}),
+                      colours=data.get("colours", {}), styles=styles, source=path)
 
 
 class StyleIds:

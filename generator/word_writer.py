@@ -32,6 +32,7 @@ from generator.word_xml import (
     column_widths,
     field,
     hyperlink,
+    longest_word,
     page_break,
     paragraph,
     run,
@@ -88,6 +89,7 @@ class DocWriter:
         self.page_size = (round(page.get("width_cm", 21.0) * TWIPS_PER_CM),
                           round(page.get("height_cm", 29.7) * TWIPS_PER_CM))
         self.landscape_above = int(page.get("landscape_above_columns", 6))
+        self.landscape_margin = round(page.get("landscape_margin_cm", 1.5) * TWIPS_PER_CM)
         look = self.house.table
         colour = self.house.colour
         self.look = TableLook(border=colour(look.get("border", "BFBFBF")),
@@ -111,7 +113,9 @@ class DocWriter:
     @property
     def text_width(self) -> int:
         width, height = self.page_size
-        return (height if self._landscape else width) - 2 * self.margin
+        if self._landscape:
+            return height - 2 * self.landscape_margin
+        return width - 2 * self.margin
 
     # -- runs ------------------------------------------------------------
     def placeholder(self, key: str) -> str:
@@ -166,11 +170,22 @@ class DocWriter:
                   label_column: bool = False) -> str:
         """A table of plain text with a header row (if `header` is not empty)."""
         columns = len(header) if header else len(rows[0])
-        widths = column_widths(list(weights or [None] * columns), self.text_width)
-        body = [[self.cell(str(v)) for v in r] + [self.cell("")] * (columns - len(r))
+        compact = columns > self.landscape_above
+        text, heading = ("Table Text Compact", "Table Heading Compact") if compact else (
+            "Table Text", "Table Heading")
+        size = float(self.house.styles.get(text, {}).get("size", 9))
+        look = dataclasses.replace(self.look, cell_margin=self.look.cell_margin // 2) \
+            if compact else self.look
+        # narrowest width keeping each column's longest word whole: about 0.6 em a character
+        floors = [round(min(max(longest_word([header[i]] if header else []) * size * 12,
+                          longest_word(str(r[i]) for r in rows if i < len(r)) * size * 12),
+                        3 * TWIPS_PER_CM)) + 2 * look.cell_margin
+                  for i in range(columns)]
+        widths = column_widths(list(weights or [None] * columns), self.text_width, floors)
+        body = [[self.cell(str(v), text) for v in r] + [self.cell("", text)] * (columns - len(r))
                 for r in rows]
-        head = [[self.cell(h, "Table Heading") for h in header]] if header else []
-        return table(head + body, widths, self.look, header_rows=len(head),
+        head = [[self.cell(h, heading) for h in header]] if header else []
+        return table(head + body, widths, look, header_rows=len(head),
                      label_column=label_column)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -228,6 +243,9 @@ class DocWriter:
         size.set(qn("w:w"), str(height))
         size.set(qn("w:h"), str(width))
         size.set(qn("w:orient"), "landscape")
+        margins = landscape.find(qn("w:pgMar"))
+        for side in ("w:left", "w:right"):
+            margins.set(qn(side), str(self.landscape_margin))
         self._sectpr["landscape"] = etree.tostring(landscape, encoding="unicode")
 
     def _fill(self, element: etree._Element, cells: tuple[str, str], style: str,

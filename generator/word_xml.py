@@ -134,10 +134,28 @@ def table(rows: Iterable[Sequence[str]], widths: Sequence[int], look: TableLook,
     return "".join(parts)
 
 
-def column_widths(weights: Sequence[float | None], total: int) -> list[int]:
-    """Split `total` twips in proportion to `weights` (None counts as 1)."""
+def column_widths(weights: Sequence[float | None], total: int,
+                  minimums: Sequence[int] | None = None) -> list[int]:
+    """Split `total` twips in proportion to `weights` (None counts as 1), giving each
+    column at least its minimum (e.g. its longest word) when they all fit."""
     values = [w if w and w > 0 else 1.0 for w in weights]
-    scale = total / sum(values)
-    widths = [int(v * scale) for v in values]
+    floors = list(minimums or [0] * len(values))
+    if sum(floors) > total:
+        floors = [int(f * total / sum(floors)) for f in floors]
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(len(values)) if i not in fixed]
+        room = total - sum(fixed.values())
+        weight = sum(values[i] for i in free) or 1.0
+        short = [i for i in free if values[i] * room / weight < floors[i]]
+        if not short:
+            break
+        fixed.update((i, floors[i]) for i in short)
+    widths = [fixed.get(i, int(values[i] * room / weight)) for i in range(len(values))]
     widths[-1] += total - sum(widths)
     return widths
+
+
+def longest_word(texts: Iterable[str]) -> int:
+    """Length of the longest word in `texts` (how narrow a column can get)."""
+    return max((len(word) for text in texts for word in text.split()), default=0)
