@@ -124,6 +124,7 @@ def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) ->
             policies.append({"policy": policy, "url": page_url(settings, policy),
                              "requirements": requirements})
     gates = [{"policy": p, "gate": g, "url": page_url(settings, p),
+              "decided_by": _title(handbook, g.decision_body),
               "artefacts": [{"title": _title(handbook, a), "path": paths.get(a)}
                             for a in g.artefacts]}
              for p, g in handbook.gates_for_tier(tier_id)]

@@ -18,8 +18,9 @@ FORBIDDEN_SLUG_CHARS = '/\\:<>"|?*'
 def slug_is_safe(slug: str) -> bool:
     """True when `slug` is one plain folder name: no separators, `..`, drive or blank.
 
-    The kit's cookiecutter.json applies the same rule in Jinja to choose the
-    folder cookiecutter creates before the hooks run; keep the two in step.
+    The kit's cookiecutter.json applies the path part of this rule (blank, `/`,
+    `\\`, `..`, `:`) in Jinja to choose the folder cookiecutter creates before
+    the hooks run; keep the two in step.
     """
     return bool(slug.strip()) and slug == slug.strip() and slug != "." \
         and ".." not in slug and not any(c in slug for c in FORBIDDEN_SLUG_CHARS) \

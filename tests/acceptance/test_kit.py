@@ -1,0 +1,339 @@
+"""The project kit end to end: the real `cookiecutter` command on the kit `pmo build` wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from generator.build import Workspace, load_handbook
+from generator.kit_data import kit_files, kit_questions, labels
+from generator.model import Handbook
+from tests.conftest import REPO, require_tool
+
+HOSTILE = "Café & <Co> \"Ünï\" 'q' 😀"
+TEMPLATE_LOOKING = "{{ 7*7 }} {% raw %} & <b>"
+GOOD = {"project_manager": "Ana Silva", "sponsor": "Tom O'Berg", "start_date": "2026-03-02",
+        "end_date": "2026-09-30"}
+COOKIECUTTER = [sys.executable, "-m", "cookiecutter"]
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.fixture(scope="module")
+def kit(built: Workspace) -> tuple[Handbook, Path]:
+    """The shipped handbook's model and the dist/ folder `pmo build` wrote."""
+    return load_handbook(built.standards), built.dist
+
+
+def cookiecutter(template: Path, output: Path, answers: dict[str, str],
+                 command: list[str] = COOKIECUTTER, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run the real cookiecutter with --no-input and `key=value` answers."""
+    args = [*command, str(template), "--no-input", "-o", str(output), *extra,
+            *(f"{k}={v}" for k, v in answers.items())]
+    return subprocess.run(args, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def expected_files(handbook: Handbook, tier: int) -> set[str]:
+    files = {"README.md", ".pmo-kit.json"}
+    for artefact in handbook.artefacts_for_tier(tier):
+        for name in kit_files(artefact):
+            files.add(f"{'registers' if name.endswith('.xlsx') else 'documents'}/{name}")
+    return files
+
+
+def project_files(project: Path) -> set[str]:
+    return {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
+
+
+def office_text(path: Path) -> str:
+    """The text of every part that can hold a placeholder."""
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                       if re.match(r"(word/(document|header\d*|footer\d*)|docProps/core|"
+                                   r"xl/sharedStrings)\.xml$", n))
+
+
+def assert_documents_filled(handbook: Handbook, project: Path, name: str) -> None:
+    placeholders = set(labels(handbook).values())
+    for path in sorted((project / "documents").glob("*.docx")):
+        document = Document(str(path))
+        text = office_text(path)
+        assert not [p for p in placeholders if p in text], path.name
+        body = "\n".join(p.text for p in document.paragraphs)
+        header = "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
+        assert name in body + header, path.name
+
+
+def assert_registers(handbook: Handbook, project: Path, name: str) -> None:
+    for path in sorted((project / "registers").glob("*.xlsx")):
+        artefact = handbook.get(path.stem)
+        table = artefact.register  # type: ignore[attr-defined]
+        workbook = load_workbook(path)
+        sheet = workbook.worksheets[0]
+        assert [c.value for c in sheet[1]] == [c.name for c in table.columns]
+        assert sheet.freeze_panes == "A2"
+        lists = {}
+        for validation in sheet.data_validations.dataValidation:
+            assert validation.type == "list"
+            sheet_name, cells = validation.formula1.lstrip("=").split("!")
+            values = [c[0].value for c in workbook[sheet_name][cells.replace("$", "")]]
+            column = re.match(r"[A-Z]+", str(validation.sqref)).group(0)  # type: ignore[union-attr]
+            lists[sheet.cell(row=1, column=_column_index(column)).value] = values
+        assert lists == {c.name: list(c.choices) for c in table.columns if c.choices}
+        assert dict(workbook["About"].values)["Project name"] == name
+        assert not [p for p in labels(handbook).values() if p in office_text(path)]
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
+@pytest.mark.parametrize("source", ["folder", "zip"])
+def test_every_tier_gets_exactly_its_files_filled_in(kit: tuple[Handbook, Path], source: str,
+                                                     tmp_path: Path) -> None:
+    handbook, dist = kit
+    template = (dist / "project-kit" if source == "folder"
+                else dist / f"project-kit-{handbook.settings.version}.zip")
+    for tier in handbook.settings.tiers:
+        slug = f"tier-{tier.id}"
+        answers = {"project_name": HOSTILE, "project_slug": slug, **GOOD, "tier": str(tier.id)}
+        result = cookiecutter(template, tmp_path, answers)
+        assert result.returncode == 0, result.stderr
+        project = tmp_path / slug
+        assert project_files(project) == expected_files(handbook, tier.id)
+        assert_documents_filled(handbook, project, HOSTILE)
+        assert_registers(handbook, project, HOSTILE)
+        readme = (project / "README.md").read_text("utf-8")
+        assert readme.startswith(f"# {HOSTILE}\n")
+        for policy, requirement in handbook.requirements_for_tier(tier.id):
+            word = requirement.obligation.under(handbook.settings.pmo_type).upper()
+            assert f"**{word}** [{requirement.id}](" in readme
+        for _policy, gate in handbook.gates_for_tier(tier.id):
+            assert f"### {gate.id} {gate.name}" in readme
+        record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
+        assert record["tier"] == tier.id and record["kit_version"] == handbook.settings.version
+        assert record["pmo_type"] == handbook.settings.pmo_type
+        assert record["answers"]["project_name"] == HOSTILE
+        assert record["artefacts"] == {a.id: a.version
+                                       for a in handbook.artefacts_for_tier(tier.id)}
+        assert set(record["standards"]) == set(record["artefacts"]) | {
+            p.id for p in handbook.policies if not p.retired}
+
+
+def test_charter_title_page_shows_hostile_name(kit: tuple[Handbook, Path], tmp_path: Path) -> None:
+    handbook, dist = kit
+    tier = max(t.id for t in handbook.settings.tiers)
+    answers = {"project_name": HOSTILE, **GOOD, "tier": str(tier)}
+    assert cookiecutter(dist / "project-kit", tmp_path, answers).returncode == 0
+    charter = Document(str(next(tmp_path.glob("*/documents/project-charter.docx"))))
+    title_page = [p.text for p in charter.paragraphs[:12]]
+    assert any(HOSTILE in text for text in title_page), title_page
+
+
+BAD_INPUTS = [
+    ({"project_name": ""}, "project_name is empty"),
+    ({"sponsor": " "}, "sponsor is empty"),
+    ({"start_date": "2026-02-30"}, "start_date '2026-02-30' is not a real date"),
+    ({"end_date": "30/09/2026"}, "end_date '30/09/2026' is not a date written as YYYY-MM-DD"),
+    ({"end_date": "2026-01-01"}, "end_date 2026-01-01 is before start_date 2026-03-02"),
+    ({"project_slug": "../escape"}, "holds a path separator"),
+    ({"project_slug": "a/b"}, "holds a path separator"),
+    ({"project_slug": "/tmp/pmo-kit-absolute"}, "holds a path separator"),
+    ({"project_slug": ".."}, "holds '..'"),
+    ({"project_slug": "what?"}, "characters a folder name cannot have"),
+]
+
+
+def snapshot(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize(("bad", "message"), BAD_INPUTS, ids=[m for _, m in BAD_INPUTS])
+def test_bad_input_fails_with_its_message_and_writes_nothing(
+        kit: tuple[Handbook, Path], tmp_path: Path, bad: dict[str, str], message: str) -> None:
+    _handbook, dist = kit
+    output = tmp_path / "projects"
+    output.mkdir()
+    (output / "earlier-project").mkdir()
+    before = snapshot(tmp_path)
+    answers = {"project_name": "Warehouse scanners", **GOOD, "tier": "1", **bad}
+    result = cookiecutter(dist / "project-kit", output, answers)
+    assert result.returncode != 0
+    assert f"kit: {message}" in result.stderr or message in result.stderr, result.stderr
+    assert snapshot(tmp_path) == before
+    assert not Path("/tmp/pmo-kit-absolute").exists()
+
+
+def test_existing_project_folder_is_never_overwritten(kit: tuple[Handbook, Path],
+                                                      tmp_path: Path) -> None:
+    _handbook, dist = kit
+    (tmp_path / "warehouse" / "notes.txt").parent.mkdir()
+    (tmp_path / "warehouse" / "notes.txt").write_text("mine", encoding="utf-8")
+    answers = {"project_name": "Warehouse", **GOOD, "tier": "1"}
+    refused = cookiecutter(dist / "project-kit", tmp_path, answers)
+    assert refused.returncode != 0 and "already exists" in refused.stdout + refused.stderr
+    forced = cookiecutter(dist / "project-kit", tmp_path, answers, COOKIECUTTER, "-f")
+    assert forced.returncode != 0
+    assert "the kit never overwrites a project" in forced.stderr
+    assert snapshot(tmp_path) == {"warehouse", "warehouse/notes.txt"}
+
+
+def type_answers(command: list[str], answers: list[str], cwd: Path) -> str:
+    """Run `command` on a terminal and type each answer when its prompt has appeared."""
+    master, slave = pty.openpty()
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                               env={**os.environ, "PYTHONIOENCODING": "utf-8",
+                                    "COLUMNS": "200"})
+    os.close(slave)
+    output = b""
+
+    def read(until: float) -> None:
+        nonlocal output
+        while time.monotonic() < until:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if not ready:
+                return
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output += chunk
+
+    for index, answer in enumerate(answers, start=1):
+        deadline = time.monotonic() + 30
+        marker = f"[{index}/{len(answers)}]"
+        while marker not in ANSI.sub("", output.decode("utf-8", "replace")):
+            assert time.monotonic() < deadline, output.decode("utf-8", "replace")
+            read(time.monotonic() + 0.5)
+        read(time.monotonic() + 0.3)  # the rest of the prompt
+        os.write(master, answer.encode("utf-8") + b"\r")
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        read(time.monotonic() + 0.5)
+    read(time.monotonic() + 0.5)
+    os.close(master)
+    assert process.wait(timeout=5) == 0, output.decode("utf-8", "replace")
+    return ANSI.sub("", output.decode("utf-8", "replace"))
+
+
+def test_template_looking_names_typed_at_the_prompts_come_out_literally(
+        kit: tuple[Handbook, Path], tmp_path: Path) -> None:
+    handbook, dist = kit
+    typed = {"project_name": TEMPLATE_LOOKING, "project_slug": "typed",
+             "project_manager": "Ana {{ cookiecutter.sponsor }}", "sponsor": "{% endraw %}Zoë",
+             "start_date": "2026-03-02", "end_date": "2026-09-30", "tier": "2"}
+    answers = [typed.get(q.key, "") for q in kit_questions(handbook)]
+    type_answers([*COOKIECUTTER, str(dist / "project-kit"), "-o", str(tmp_path)], answers,
+                 tmp_path)
+    project = tmp_path / "typed"
+    readme = (project / "README.md").read_text("utf-8")
+    assert readme.startswith(f"# {TEMPLATE_LOOKING}\n")
+    assert "**Project manager:** Ana {{ cookiecutter.sponsor }}" in readme
+    assert "**Sponsor:** {% endraw %}Zoë" in readme
+    charter = Document(str(project / "documents" / "project-charter.docx"))
+    assert any(TEMPLATE_LOOKING in p.text for p in charter.paragraphs[:12])
+    assert_documents_filled(handbook, project, TEMPLATE_LOOKING)
+    record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
+    assert record["answers"]["project_manager"] == "Ana {{ cookiecutter.sponsor }}"
+
+
+def test_generated_documents_open_in_libreoffice(kit: tuple[Handbook, Path], tmp_path: Path,
+                                                 artifacts: Path) -> None:
+    soffice = require_tool("soffice")
+    handbook, dist = kit
+    tier = max(t.id for t in handbook.settings.tiers)
+    answers = {"project_name": HOSTILE, "project_slug": "lo", **GOOD, "tier": str(tier)}
+    assert cookiecutter(dist / "project-kit", tmp_path, answers).returncode == 0
+    documents = sorted((tmp_path / "lo" / "documents").glob("*.docx"))
+    pdf_dir = tmp_path / "pdf"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file:///tmp/lo-kit-{os.getpid()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(pdf_dir), *map(str, documents)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    pdfs = {p.stem for p in pdf_dir.glob("*.pdf")}
+    assert pdfs == {d.stem for d in documents}
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        text = subprocess.run([pdftotext, str(pdf_dir / "project-charter.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Café & <Co>" in text
+    shutil.copy(pdf_dir / "project-charter.pdf", artifacts / "kit-project-charter-filled.pdf")
+
+
+@pytest.fixture(scope="module")
+def clean_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment holding only cookiecutter (and what it installs)."""
+    venv = tmp_path_factory.mktemp("venv") / "kit-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+                             "--disable-pip-version-check", "cookiecutter"],
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"pip install cookiecutter failed (is PyPI reachable?):\n{result.stderr}")
+    return python
+
+
+def test_kit_runs_where_only_cookiecutter_is_installed(
+        kit: tuple[Handbook, Path], clean_venv: Path, tmp_path: Path) -> None:
+    handbook, dist = kit
+    for module in ("docx", "openpyxl", "generator", "lxml"):
+        probe = subprocess.run([str(clean_venv), "-c", f"import {module}"], capture_output=True,
+                               cwd=tmp_path)
+        assert probe.returncode != 0, f"{module} must not be importable in the clean venv"
+    tier = max(t.id for t in handbook.settings.tiers)
+    answers = {"project_name": HOSTILE, "project_slug": "clean", **GOOD, "tier": str(tier)}
+    zip_path = dist / f"project-kit-{handbook.settings.version}.zip"
+    result = cookiecutter(zip_path, tmp_path, answers, [str(clean_venv), "-m", "cookiecutter"])
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "clean"
+    assert project_files(project) == expected_files(handbook, tier)
+    assert_documents_filled(handbook, project, HOSTILE)
+    assert_registers(handbook, project, HOSTILE)
+    bad = cookiecutter(zip_path, tmp_path, {**answers, "project_slug": "../out"},
+                       [str(clean_venv), "-m", "cookiecutter"])
+    assert bad.returncode != 0 and "holds a path separator" in bad.stderr
+
+
+def test_pmo_new_reasks_only_the_wrong_answer(built: Workspace, tmp_path: Path) -> None:
+    handbook = load_handbook(built.standards)
+    typed = {"project_name": TEMPLATE_LOOKING, "project_slug": "new-project",
+             "project_manager": "Ana", "sponsor": "Zoë", "start_date": "2026-02-30",
+             "end_date": "2026-09-30", "tier": "3"}
+    lines = []
+    for question in kit_questions(handbook):
+        lines.append(typed.get(question.key, ""))
+        if question.key == "start_date":
+            lines.append("2026-03-02")  # asked again after the impossible date
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(built.root), "new", "--output-dir",
+         str(tmp_path)], input="\n".join(lines) + "\n", capture_output=True, text=True,
+        timeout=300, cwd=REPO, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert result.stdout.count("is not a real date") == 1
+    assert result.stdout.count("Start date") == 2 and result.stdout.count("Sponsor's") == 1
+    project = tmp_path / "new-project"
+    assert project_files(project) == expected_files(handbook, 3)
+    assert (project / "README.md").read_text("utf-8").startswith(f"# {TEMPLATE_LOOKING}\n")
+    assert_documents_filled(handbook, project, TEMPLATE_LOOKING)
+    record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
+    assert record["answers"]["start_date"] == "2026-03-02"
