@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import pty
@@ -10,6 +12,7 @@ import select
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -29,21 +32,30 @@ GOOD = {"project_manager": "Ana Silva", "sponsor": "Tom O'Berg", "start_date": "
         "end_date": "2026-09-30"}
 COOKIECUTTER = [sys.executable, "-m", "cookiecutter"]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
 
 
 @pytest.fixture(scope="module")
-def kit(built: Workspace) -> tuple[Handbook, Path]:
-    """The shipped handbook's model and the dist/ folder `pmo build` wrote."""
+def kit(built: Workspace, tmp_path_factory: pytest.TempPathFactory) -> tuple[Handbook, Path]:
+    """The shipped handbook's model and the dist/ folder `pmo build` wrote.
+
+    cookiecutter's downloads and replay files go to a temporary folder, not ~.
+    """
+    home = tmp_path_factory.mktemp("cookiecutter-home")
+    config = home / "config.yaml"
+    config.write_text(f"cookiecutters_dir: {home / 'templates'}\n"
+                      f"replay_dir: {home / 'replay'}\n", encoding="utf-8")
+    ENV["COOKIECUTTER_CONFIG"] = str(config)
     return load_handbook(built.standards), built.dist
 
 
-def cookiecutter(template: Path, output: Path, answers: dict[str, str],
-                 command: list[str] = COOKIECUTTER, *extra: str) -> subprocess.CompletedProcess[str]:
+def cookiecutter(template: Path | str, output: Path, answers: dict[str, str],
+                 command: list[str] = COOKIECUTTER,
+                 *extra: str) -> subprocess.CompletedProcess[str]:
     """Run the real cookiecutter with --no-input and `key=value` answers."""
     args = [*command, str(template), "--no-input", "-o", str(output), *extra,
             *(f"{k}={v}" for k, v in answers.items())]
-    return subprocess.run(args, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    return subprocess.run(args, capture_output=True, text=True, timeout=120, env=ENV)
 
 
 def expected_files(handbook: Handbook, tier: int) -> set[str]:
@@ -121,7 +133,7 @@ def test_every_tier_gets_exactly_its_files_filled_in(kit: tuple[Handbook, Path],
         assert_registers(handbook, project, HOSTILE)
         readme = (project / "README.md").read_text("utf-8")
         assert readme.startswith(f"# {HOSTILE}\n")
-        for policy, requirement in handbook.requirements_for_tier(tier.id):
+        for _policy, requirement in handbook.requirements_for_tier(tier.id):
             word = requirement.obligation.under(handbook.settings.pmo_type).upper()
             assert f"**{word}** [{requirement.id}](" in readme
         for _policy, gate in handbook.gates_for_tier(tier.id):
@@ -134,6 +146,24 @@ def test_every_tier_gets_exactly_its_files_filled_in(kit: tuple[Handbook, Path],
                                        for a in handbook.artefacts_for_tier(tier.id)}
         assert set(record["standards"]) == set(record["artefacts"]) | {
             p.id for p in handbook.policies if not p.retired}
+
+
+def test_kit_zip_works_from_an_http_url(kit: tuple[Handbook, Path], tmp_path: Path) -> None:
+    handbook, dist = kit
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(dist))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = (f"http://127.0.0.1:{server.server_address[1]}/"
+               f"project-kit-{handbook.settings.version}.zip")
+        answers = {"project_name": HOSTILE, "project_slug": "from-url", **GOOD, "tier": "1"}
+        result = cookiecutter(url, tmp_path, answers)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    assert project_files(tmp_path / "from-url") == expected_files(handbook, 1)
 
 
 def test_charter_title_page_shows_hostile_name(kit: tuple[Handbook, Path], tmp_path: Path) -> None:
@@ -198,8 +228,7 @@ def type_answers(command: list[str], answers: list[str], cwd: Path) -> str:
     """Run `command` on a terminal and type each answer when its prompt has appeared."""
     master, slave = pty.openpty()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
-                               env={**os.environ, "PYTHONIOENCODING": "utf-8",
-                                    "COLUMNS": "200"})
+                               env=ENV)
     os.close(slave)
     output = b""
 
@@ -327,7 +356,7 @@ def test_pmo_new_reasks_only_the_wrong_answer(built: Workspace, tmp_path: Path) 
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(built.root), "new", "--output-dir",
          str(tmp_path)], input="\n".join(lines) + "\n", capture_output=True, text=True,
-        timeout=300, cwd=REPO, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        timeout=300, cwd=REPO, env=ENV)
     assert result.returncode == 0, result.stderr + result.stdout
     assert result.stdout.count("is not a real date") == 1
     assert result.stdout.count("Start date") == 2 and result.stdout.count("Sponsor's") == 1

@@ -25,7 +25,8 @@ def test_text_is_filled_in_one_pass() -> None:
 
 
 def test_xml_values_are_escaped_and_spaces_kept() -> None:
-    xml = '<w:p><w:r><w:t>[Project name]</w:t></w:r><w:r><w:t xml:space="preserve">x</w:t></w:r></w:p>'
+    xml = ('<w:p><w:r><w:t>[Project name]</w:t></w:r>'
+           '<w:r><w:t xml:space="preserve">x</w:t></w:r></w:p>')
     filled = fill_xml(xml, values(' <b>&"Café"</b> '), PATTERN)
     assert '<w:t xml:space="preserve"> &lt;b&gt;&amp;"Café"&lt;/b&gt; </w:t>' in filled
     assert filled.endswith('<w:t xml:space="preserve">x</w:t></w:r></w:p>')
