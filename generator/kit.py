@@ -105,7 +105,8 @@ def render_kit_readme(handbook: Handbook, env: Environment) -> str:
                   for t in settings.tiers}
     return env.get_template("README.md.j2").render(
         settings=settings, pmo=settings.pmo_type_info(), kit_source=source,
-        questions=kit_questions(handbook), tier_files=tier_files)
+        questions=kit_questions(handbook), tier_files=tier_files,
+        required=kit_checks.NAME_KEYS)
 
 
 def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) -> str:

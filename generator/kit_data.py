@@ -34,6 +34,7 @@ class KitQuestion:
     question: str
     default: str = ""
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    shown_default: str = ""  # the default in words, where `default` is a Jinja expression
 
 
 def kit_questions(handbook: Handbook) -> tuple[KitQuestion, ...]:
@@ -42,12 +43,15 @@ def kit_questions(handbook: Handbook) -> tuple[KitQuestion, ...]:
     questions = [
         KitQuestion("project_name", "Project name, as it will appear on every document"),
         KitQuestion("project_slug", "Folder name for the project (no spaces, / or ..)",
-                    "{{ cookiecutter.project_name | slugify }}"),
+                    "{{ cookiecutter.project_name | slugify }}",
+                    shown_default="the project name in lower case, words joined by -"),
         KitQuestion("project_manager", "Project manager's full name"),
         KitQuestion("sponsor", "Sponsor's full name (accountable for the business case)"),
-        KitQuestion("start_date", "Start date, YYYY-MM-DD", "{% now 'local', '%Y-%m-%d' %}"),
+        KitQuestion("start_date", "Start date, YYYY-MM-DD", "{% now 'local', '%Y-%m-%d' %}",
+                    shown_default="today"),
         KitQuestion("end_date", "Planned end date, YYYY-MM-DD",
-                    "{% now 'local' + 'days=180', '%Y-%m-%d' %}"),
+                    "{% now 'local' + 'days=180', '%Y-%m-%d' %}",
+                    shown_default="180 days from today"),
         KitQuestion("tier", "Project tier (decides the artefacts and gates that apply)",
                     tiers[0][0] if tiers else "", tiers),
     ]

@@ -27,6 +27,7 @@ END_DAYS = 180
 def new_project(workspace: Workspace, output_dir: Path, *, ask: Ask = input,
                 say: Say = print) -> Path:
     """Ask the kit's questions, then generate the project in `output_dir`; return its folder."""
+    from cookiecutter.exceptions import CookiecutterException
     from cookiecutter.generate import generate_files
 
     from generator.kit import render_kit
@@ -47,8 +48,12 @@ def new_project(workspace: Workspace, output_dir: Path, *, ask: Ask = input,
             "_pmo_kit_version": config["_pmo_kit_version"], "_template": str(kit_dir),
             "_output_dir": str(output_dir), "_repo_dir": str(kit_dir), "_checkout": None}}
         output_dir.mkdir(parents=True, exist_ok=True)
-        project = Path(generate_files(repo_dir=str(kit_dir), context=context,
-                                      output_dir=str(output_dir)))
+        try:
+            project = Path(generate_files(repo_dir=str(kit_dir), context=context,
+                                          output_dir=str(output_dir)))
+        except CookiecutterException as err:
+            raise PmoError(f"the kit could not generate the project ({err}); nothing was "
+                           "left behind: check the messages above and run `pmo new` again") from err
     say(f"Project ready in {project}")
     return project
 
