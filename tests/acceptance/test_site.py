@@ -1,0 +1,135 @@
+"""The site of the shipped handbook, as `pmo build` wrote it (the `built` fixture)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from docx import Document
+
+from generator.build import Workspace
+from generator.model import Handbook
+from tests.conftest import REPO, require_tool
+
+SECTIONS = {"charter": "charter", "framework": "framework", "policy": "policies",
+            "artefact": "artefacts", "role": "roles", "glossary": "glossary", "faq": "faq"}
+
+
+class _Anchors(HTMLParser):
+    """Collects element ids and href values of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(str(values["href"]))
+
+
+def parse(path: Path) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_nothing_generated_is_committed() -> None:
+    for folder in (*SECTIONS.values(), "tailoring", "whats-new", "downloads"):
+        assert not (REPO / "docs" / folder).exists(), f"docs/{folder} is generated at build time"
+
+
+def test_every_standard_has_a_page(built: Workspace, handbook: Handbook) -> None:
+    for standard in handbook.standards:
+        page = built.site / SECTIONS[standard.kind] / standard.id / "index.html"
+        assert page.is_file(), page
+        text = page.read_text(encoding="utf-8")
+        assert standard.title.split()[-1] in text and standard.review_by.isoformat() in text
+
+
+def test_independent_link_checker_finds_no_broken_links(built: Workspace) -> None:
+    """linkchecker (local files only) over the built HTML."""
+    linkchecker = require_tool("linkchecker")
+    # linkchecker run as root drops to `nobody`: give it a copy it may read.
+    readable = Path(tempfile.mkdtemp(prefix="pmo-links-"))
+    try:
+        shutil.copytree(built.site, readable / "site")
+        for folder, _dirs, files in os.walk(readable):
+            os.chmod(folder, 0o755)
+            for name in files:
+                os.chmod(Path(folder) / name, 0o644)
+        result = subprocess.run([linkchecker, "--no-status", "--no-warnings",
+                                 str(readable / "site" / "index.html")],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        shutil.rmtree(readable, ignore_errors=True)
+    summary = re.search(r"(\d+) links? in \d+ URLs? checked.*?(\d+) errors? found",
+                        result.stdout, re.S)
+    assert summary is not None, result.stdout + result.stderr
+    assert int(summary.group(1)) > 100 and summary.group(2) == "0", result.stdout
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_fragment_link_has_its_anchor(built: Workspace) -> None:
+    """Links such as policies/risk-management/#RISK-3 land on an element with that id."""
+    pages = {p: parse(p) for p in built.site.rglob("*.html")}
+    checked = 0
+    for page, found in pages.items():
+        for href in found.hrefs:
+            if "#" not in href or href.startswith(("http:", "https:", "mailto:")):
+                continue
+            target, fragment = href.split("#", 1)
+            if not fragment:
+                continue
+            path = (page.parent / target).resolve() if target else page
+            if path.is_dir() or not path.suffix:
+                path = path / "index.html"
+            assert path in pages, f"{page}: {href} leads nowhere"
+            assert fragment in pages[path].ids, f"{page}: {href} has no anchor"
+            checked += 1
+    assert checked > 50
+
+
+def test_downloads_are_real_word_files(built: Workspace, handbook: Handbook) -> None:
+    for artefact in handbook.artefacts:
+        page = built.site / "artefacts" / artefact.id / "index.html"
+        assert f'href="../../downloads/word/{artefact.id}.docx"' in page.read_text("utf-8")
+        document = Document(str(built.site / "downloads" / "word" / f"{artefact.id}.docx"))
+        assert document.paragraphs
+    version = handbook.settings.version
+    assert (built.site / "downloads" / f"project-kit-{version}.zip").is_file()
+    assert (built.site / "downloads" / "word" / f"pmo-handbook-{version}.docx").is_file()
+
+
+def test_search_index_holds_requirements_and_table_cells(built: Workspace,
+                                                        handbook: Handbook) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"]: d for d in index["docs"]}
+    for policy in handbook.policies:
+        for requirement in policy.requirements:
+            doc = locations[f"policies/{policy.id}/#{requirement.id}"]
+            assert requirement.text.split()[-1].rstrip(".") in doc["text"]
+    cells = [(a, row[0]) for a in handbook.artefacts for s in a.sections if s.table
+             for row in s.table.rows if row and row[0]]
+    assert cells
+    for artefact, cell in cells:
+        texts = " ".join(d["text"] for loc, d in locations.items()
+                         if loc.startswith(f"artefacts/{artefact.id}/"))
+        assert cell.split()[0] in texts, (artefact.id, cell)
+
+
+def test_home_page_uses_macros_with_model_data(built: Workspace, handbook: Handbook) -> None:
+    home = (built.site / "index.html").read_text("utf-8")
+    assert "{{" not in home and handbook.settings.organisation in home
+    for policy in handbook.policies:
+        if not policy.retired:
+            assert f'href="policies/{policy.id}/"' in home
