@@ -120,9 +120,32 @@ def snapshot_standard(export: Mapping[str, Any]) -> Snapshot:
     return snapshot
 
 
+def snapshot_model_standard(standard: Standard) -> Snapshot:
+    """The manifest entry of one standard of the model (as `snapshot_standard` of its export,
+    without exporting every field first)."""
+    snapshot: Snapshot = {
+        "version": standard.version, "content_hash": standard.content_hash,
+        "kind": standard.kind, "title": standard.title, "status": standard.status,
+        "source": standard.source,
+        "requirements": {
+            r.id: {"text": r.text, "obligation": {"supportive": r.obligation.supportive,
+                                                  "controlling": r.obligation.controlling,
+                                                  "directive": r.obligation.directive},
+                   "tiers": list(r.tiers)}
+            for r in getattr(standard, "requirements", ())
+        },
+        "sections": [s.title for s in getattr(standard, "sections", ())],
+        "history": [{"version": h.version, "date": h.date.isoformat(), "summary": h.summary,
+                     "change": h.change} for h in standard.history],
+    }
+    if standard.kind == "artefact":
+        snapshot["tiers"] = list(getattr(standard, "tiers", ()))
+    return snapshot
+
+
 def snapshot_handbook(handbook: Handbook) -> dict[str, Snapshot]:
     """Manifest entries of every standard in the model, by id."""
-    return {s.id: snapshot_standard(export_standard(s)) for s in handbook.standards}
+    return {s.id: snapshot_model_standard(s) for s in handbook.standards}
 
 
 def snapshot_export(export: Mapping[str, Any]) -> dict[str, Snapshot]:
