@@ -81,6 +81,11 @@ def load_against(workspace: Any, against: str | None
     if against is None:
         from generator.build import load_handbook
 
+        if not workspace.standards.is_dir():
+            raise PmoError(f"no handbook standards in {workspace.standards}: run this in the "
+                           "handbook repository (or give --root), or compare with a release's "
+                           "export: --against handbook.json")
+
         handbook = load_handbook(workspace.standards)
         return (f"current standards ({handbook.settings.version})", snapshot_handbook(handbook),
                 manifests)
