@@ -8,6 +8,7 @@ occurs (the validator rejects it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from generator.word_xml import paragraph, run
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 _INDENT = 360  # twips per list level
+# One paragraph without any Markdown syntax (no marks, no list, heading or code start).
+_PLAIN = re.compile(r"\A(?![ \t]*(?:[-+*#>]|\d+[.)]))[^*_`\[\]<>|\\&!#\n]*\n?\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class MarkdownStyles:
 
 def markdown_xml(text: str, styles: MarkdownStyles) -> list[str]:
     """The paragraphs (and tables) of `text` as XML fragments."""
+    if _PLAIN.match(text):  # most short texts: no need to parse
+        return [paragraph(run(" ".join(text.split())), styles.paragraph)]
     return _Renderer(styles).render(_PARSER.parse(text))
 
 

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
@@ -281,10 +283,9 @@ class DocWriter:
         for child in parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>"):
             sectpr.addprevious(child)
         self._set_properties(properties)
-        buffer = io.BytesIO()
-        self.document.save(buffer)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_reproducible(buffer.getvalue(), properties.date))
+        with path.open("wb") as target:
+            _save_reproducibly(self.document, target, properties.date)
         return path
 
     def _toc_xml(self) -> str:
@@ -315,15 +316,30 @@ class DocWriter:
         core.revision = 1
 
 
-def _reproducible(blob: bytes, day: date) -> bytes:
-    """Rewrite the zip with fixed timestamps and order, so equal input gives equal bytes."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+class _FixedTimeZip:
+    """python-docx's physical package writer, with fixed timestamps and permissions."""
+
+    def __init__(self, target: BinaryIO, day: date) -> None:
+        self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self._zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save_reproducibly(document: DocxDocument, target: BinaryIO, day: date) -> None:
+    """Save as python-docx does (OpcPackage.save), so equal input gives equal bytes."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    writer = _FixedTimeZip(target, day)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()
