@@ -165,3 +165,73 @@ def test_pages_rendered_for_review(word_dir: Path, pdf_dir: Path, artifacts: Pat
     rendered = sorted(artifacts.glob(f"word-{stem}-*.png"))
     assert len(rendered) >= pages[1] - pages[0] + 1
     assert all(p.stat().st_size > 10_000 for p in rendered)
+
+
+REFRESH_SCRIPT = '''
+import subprocess, sys, time, uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue(); p.Name = name; p.Value = value; return p
+
+soffice, profile, port, source, target = sys.argv[1:]
+office = subprocess.Popen([soffice, "-env:UserInstallation=" + profile, "--headless",
+                           "--norestore", f"--accept=socket,host=127.0.0.1,port={port};urp;"])
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(120):
+        try:
+            remote = resolver.resolve(
+                f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            time.sleep(0.5)
+    desktop = remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+                                       (prop("Hidden", True),))
+    indexes = doc.getDocumentIndexes()
+    print(indexes.getCount())
+    for i in range(indexes.getCount()):
+        indexes.getByIndex(i).update()
+    doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"),))
+    doc.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+finally:
+    try:
+        office.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        office.kill()
+'''
+
+
+def test_contents_is_a_real_toc_field_that_libreoffice_refreshes(word_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    """Refreshing the indexes through UNO rebuilds the contents, now with page numbers."""
+    import random
+    import re
+
+    soffice = require_tool("soffice")
+    system_python = Path("/usr/bin/python3")
+    check = subprocess.run([str(system_python), "-c", "import uno"], capture_output=True)
+    if check.returncode != 0:
+        from tests.conftest import IN_CI
+        if IN_CI:
+            pytest.fail("python3-uno is required under CI=true")
+        pytest.skip("python3-uno is not installed")
+    script = tmp_path / "refresh.py"
+    script.write_text(REFRESH_SCRIPT, encoding="utf-8")
+    target = tmp_path / "refreshed.pdf"
+    result = subprocess.run(
+        [str(system_python), str(script), soffice, f"file:///tmp/lo-word-uno-{uuid.uuid4().hex}",
+         str(random.randint(20000, 40000)), str(word_dir / "policies" / "risk-management.docx"),
+         str(target)], capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "1"  # LibreOffice sees one table of contents
+    text = pdf_text(target)
+    for heading in ("Purpose", "Requirements", "Approval", "Document history"):
+        assert re.search(rf"^{heading}\.+\s*\d+\s*$", text, re.MULTILINE), heading
