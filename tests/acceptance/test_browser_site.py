@@ -1,0 +1,266 @@
+"""The built site in Chromium (Playwright, headless), served on 127.0.0.1.
+
+Search finds a standard by its id, by a word only found in one requirement and
+by a word only found in one table cell; the Word download is a real .docx;
+axe-core finds no serious or critical violation; screenshots go to artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from docx import Document
+
+from generator.build import Workspace
+from generator.model import Handbook
+from tests.conftest import REPO, require_tool
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SEARCH_INPUT = "input.md-search__input[data-md-component='search-query']"
+RESULT = "li.md-search-result__item"
+REQUIREMENT_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[1-9][0-9]*$")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Workspace) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(built.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    chromium = require_tool("chromium")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900},  # type: ignore[attr-defined]
+                                  accept_downloads=True)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+# --- choosing words from the built pages ---------------------------------------------
+
+@dataclass
+class _Occurrence:
+    page: str
+    in_table: bool
+    section: str
+
+
+class _Words(HTMLParser):
+    """Words of each page's article, with where they occur."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, list[_Occurrence]] = defaultdict(list)
+        self.texts: dict[str, str] = defaultdict(str)
+        self.page, self.depth, self.cells, self.section = "", 0, 0, ""
+
+    def read(self, page: str, html: str) -> None:
+        self.page, self.depth, self.cells, self.section = page, 0, 0, ""
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag in ("td", "th"):
+            self.cells += 1
+        elif self.depth and tag in ("h1", "h2", "h3", "h4"):
+            self.section = dict(attrs).get("id") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        elif self.depth and tag in ("td", "th"):
+            self.cells -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            return
+        self.texts[self.page] += " " + data.lower()
+        for word in re.findall(r"[A-Za-z]{7,}", data):
+            self.found[word.lower()].append(_Occurrence(self.page, self.cells > 0, self.section))
+
+
+@pytest.fixture(scope="module")
+def words(built: Workspace) -> _Words:
+    collected = _Words()
+    for path in sorted(built.site.rglob("index.html")):
+        page = path.parent.relative_to(built.site).as_posix() + "/"
+        collected.read("" if page == "./" else page, path.read_text(encoding="utf-8"))
+    return collected
+
+
+def _only_here(words: _Words, word: str, page: str, allowed: tuple[str, ...] = ()) -> bool:
+    """`word` (and its stem-like prefix) appears on no other page's text."""
+    stem = word[:-2]
+    return not any(stem in text for other, text in words.texts.items()
+                   if other != page and not other.startswith(allowed))
+
+
+def requirement_only_word(words: _Words) -> tuple[str, str]:
+    """A word found only inside one requirement of one policy (tailoring tables aside)."""
+    for word, places in sorted(words.found.items()):
+        pages = {p.page for p in places if not p.page.startswith("tailoring/")}
+        if len(pages) != 1:
+            continue
+        (page,) = pages
+        mine = [p for p in places if p.page == page]
+        if page.startswith("policies/") and len({p.section for p in mine}) == 1 \
+                and all(REQUIREMENT_ID.match(p.section) and not p.in_table for p in mine) \
+                and _only_here(words, word, page, ("tailoring/",)):
+            return word, page
+    pytest.fail("no word occurs in just one requirement; the standards are too repetitive")
+
+
+def table_only_word(words: _Words) -> tuple[str, str]:
+    """A word found only inside table cells, on one page."""
+    for word, places in sorted(words.found.items()):
+        pages = {p.page for p in places}
+        if len(pages) == 1 and all(p.in_table for p in places):
+            (page,) = pages
+            if not page.startswith(("tailoring/", "whats-new/")) and page \
+                    and _only_here(words, word, page):
+                return word, page
+    pytest.fail("no word occurs only in the table cells of one page")
+
+
+# --- search --------------------------------------------------------------------------
+
+def search(page: object, base_url: str, query: str) -> list[str]:
+    """Type `query` into the search box; return the result links (absolute paths)."""
+    page.goto(base_url)  # type: ignore[attr-defined]
+    box = page.locator(SEARCH_INPUT)  # type: ignore[attr-defined]
+    box.click()
+    box.press_sequentially(query)  # real key strokes, as a reader types
+    page.wait_for_selector(RESULT, timeout=15000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]  # the results fade in
+    meta = page.locator(".md-search-result__meta").inner_text()  # type: ignore[attr-defined]
+    assert re.search(r"\d+ matching|1 matching", meta), meta
+    links = page.locator(f"{RESULT} > a").evaluate_all(  # type: ignore[attr-defined]
+        "links => links.map(a => a.getAttribute('href'))")
+    return [urlsplit(urljoin(page.url, href)).path for href in links]  # type: ignore[attr-defined]
+
+
+def open_first_result(page: object) -> str:
+    page.locator(f"{RESULT} > a").first.click()  # type: ignore[attr-defined]
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    return urlsplit(page.url).path  # type: ignore[attr-defined]
+
+
+def test_search_finds_a_standard_by_its_id(page: object, base_url: str,
+                                           handbook: Handbook) -> None:
+    policy = next(p for p in handbook.policies if not p.retired and "-" in p.id)
+    results = search(page, base_url, policy.id)
+    assert results[0] == f"/policies/{policy.id}/"
+    assert open_first_result(page) == f"/policies/{policy.id}/"
+    assert policy.title in page.locator("h1").inner_text()  # type: ignore[attr-defined]
+
+
+def test_search_finds_a_hyphenated_requirement_id_whole(page: object, base_url: str,
+                                                        handbook: Handbook) -> None:
+    policy = next(p for p in handbook.policies if not p.retired and len(p.requirements) >= 3)
+    requirement = policy.requirements[2]
+    results = search(page, base_url, requirement.id)
+    assert results[0] == f"/policies/{policy.id}/"
+    first = page.locator(f"{RESULT} a").evaluate_all(  # type: ignore[attr-defined]
+        "links => links.map(a => a.getAttribute('href'))")
+    assert any(h.endswith(f"#{requirement.id}") for h in first[:3]), first
+
+
+def test_search_finds_a_word_only_in_a_requirement(page: object, base_url: str,
+                                                   words: _Words) -> None:
+    word, where = requirement_only_word(words)
+    results = search(page, base_url, word)
+    assert results[0] == f"/{where}", (word, results)
+    assert open_first_result(page) == f"/{where}"
+
+
+def test_search_finds_a_word_only_in_a_table_cell(page: object, base_url: str,
+                                                  words: _Words) -> None:
+    word, where = table_only_word(words)
+    results = search(page, base_url, word)
+    assert results[0] == f"/{where}", (word, results)
+    assert open_first_result(page) == f"/{where}"
+
+
+# --- downloads, screenshots, accessibility -------------------------------------------
+
+def test_word_download_is_a_valid_docx(page: object, base_url: str, handbook: Handbook,
+                                       tmp_path: Path) -> None:
+    artefact = next(a for a in handbook.artefacts if not a.retired)
+    page.goto(f"{base_url}artefacts/{artefact.id}/")  # type: ignore[attr-defined]
+    with page.expect_download() as download:  # type: ignore[attr-defined]
+        page.get_by_role("link", name="Download the Word template").click()  # type: ignore[attr-defined]
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == f"{artefact.id}.docx"
+    text = "\n".join(p.text for p in Document(str(saved)).paragraphs)
+    assert artefact.title in text
+
+
+def test_screenshots_for_review(page: object, base_url: str, handbook: Handbook,
+                                artifacts: Path) -> None:
+    policy = next(p for p in handbook.policies if not p.retired)
+    shots = {"site-home.png": "", f"site-policy-{policy.id}.png": f"policies/{policy.id}/"}
+    for name, path in shots.items():
+        page.goto(base_url + path)  # type: ignore[attr-defined]
+        page.screenshot(path=str(artifacts / name), full_page=False)  # type: ignore[attr-defined]
+        assert (artifacts / name).stat().st_size > 10_000
+    page.emulate_media(color_scheme="dark")  # type: ignore[attr-defined]
+    page.evaluate("localStorage.clear()")  # type: ignore[attr-defined]
+    page.goto(f"{base_url}policies/{policy.id}/")  # type: ignore[attr-defined]
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")  # type: ignore[attr-defined]
+    assert scheme == "slate"
+    page.screenshot(path=str(artifacts / f"site-policy-{policy.id}-dark.png"))  # type: ignore[attr-defined]
+
+
+def serious_violations(page: object) -> list[str]:
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            f"{[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_accessibility_home_policy_and_search(page: object, base_url: str,
+                                              handbook: Handbook) -> None:
+    policy = next(p for p in handbook.policies if not p.retired)
+    found: dict[str, list[str]] = {}
+    for path in ("", f"policies/{policy.id}/"):
+        page.goto(base_url + path)  # type: ignore[attr-defined]
+        found[path or "home"] = serious_violations(page)
+    search(page, base_url, policy.requirements[0].id)
+    found["search results"] = serious_violations(page)
+    assert found == {"home": [], f"policies/{policy.id}/": [], "search results": []}
