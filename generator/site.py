@@ -65,15 +65,18 @@ def render_site(handbook: Handbook, site_dir: Path, *, workspace: Workspace, dis
         paths.docs_dir.mkdir(parents=True, exist_ok=True)
         downloads = list_downloads(handbook)
         copy_downloads(handbook, dist_dir, paths.docs_dir, downloads)
+        base_file = workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else DEFAULT_CONFIG
+        base = read_base_config(base_file)
         env = create_environment(TEMPLATES)
         pages = write_pages(handbook, paths.docs_dir, env, downloads,
-                            site_url=handbook.settings.site_url)
+                            site_url=handbook.settings.site_url,
+                            directory_urls=base.get("use_directory_urls", True) is not False)
         write_abbreviations(handbook, paths.includes_dir / paths.abbreviations, env)
         write_macro_data(handbook, downloads, tree / DATA_FILE)
-        base_file = workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else DEFAULT_CONFIG
-        config = make_config(read_base_config(base_file), handbook, paths,
+        config = make_config(base, handbook, paths,
                              base_dir=base_file.parent, nav=pages.nav,
-                             not_in_nav=pages.not_in_nav, versioned=versioned)
+                             not_in_nav=pages.not_in_nav, versioned=versioned,
+                             grouped_nav=pages.grouped)
         config_file = write_config(config, tree / "mkdocs.yml")
         run_mkdocs(config_file)
     return sorted(p for p in site_dir.rglob("*") if p.is_file())

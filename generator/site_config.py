@@ -90,8 +90,13 @@ def read_base_config(path: Path) -> dict[str, Any]:
 
 def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
                 base_dir: Path, nav: list[Any], not_in_nav: list[str],
-                versioned: bool = False) -> dict[str, Any]:
-    """The configuration the build runs: `base` plus paths, nav and handbook data."""
+                versioned: bool = False, grouped_nav: bool = False) -> dict[str, Any]:
+    """The configuration the build runs: `base` plus paths, nav and handbook data.
+
+    With `grouped_nav` (a large handbook), sections are no longer all expanded
+    in the sidebar: with `navigation.prune`, a page then only carries its own
+    section's groups and pages, so the site grows linearly with the standards.
+    """
     config = copy.deepcopy(base)
     settings = handbook.settings
     config.update(site_name=settings.title, docs_dir=str(paths.docs_dir),
@@ -102,7 +107,7 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     _set_repository(config, handbook)
     if not_in_nav:
         config["not_in_nav"] = "\n".join(f"/{p}" for p in not_in_nav)
-    _set_theme(config, paths, base_dir)
+    _set_theme(config, paths, base_dir, grouped_nav)
     _set_plugins(config)
     _set_snippets(config, paths, base_dir)
     extra = dict(config.get("extra") or {})
@@ -130,9 +135,14 @@ def _set_repository(config: dict[str, Any], handbook: Handbook) -> None:
         config.pop("edit_uri", None)
 
 
-def _set_theme(config: dict[str, Any], paths: ConfigPaths, base_dir: Path) -> None:
+def _set_theme(config: dict[str, Any], paths: ConfigPaths, base_dir: Path,
+               grouped_nav: bool) -> None:
     theme = config.get("theme")
     theme = {"name": theme} if isinstance(theme, str) else dict(theme or {"name": "material"})
+    if grouped_nav:
+        features = [f for f in theme.get("features") or [] if f != "navigation.sections"]
+        theme["features"] = [*features, *(["navigation.prune"]
+                                          if "navigation.prune" not in features else [])]
     custom = theme.get("custom_dir")
     own = (base_dir / custom) if isinstance(custom, str) else None
     theme["custom_dir"] = str(own if own is not None and own.is_dir() else paths.overrides)

@@ -9,6 +9,7 @@ links between generated pages are `../<section>/<id>.md`.
 
 from __future__ import annotations
 
+import math
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,10 @@ SECTION_TITLES = {"charter": "PMO charter", "framework": "The four pillars",
                   "role": "Roles", "glossary": "Glossary", "faq": "FAQ"}
 KIND_LABELS = {"charter": "Charter", "framework": "Pillar", "policy": "Policy",
                "artefact": "Artefact", "role": "Role", "glossary": "Glossary", "faq": "FAQ"}
-NAV_GROUP_SIZE = 40  # a section with more pages is split into groups, so pruned pages stay small
+# A section with more pages than NAV_GROUP_SIZE is split into nested groups (see
+# group_pages), so that a pruned page carries a few dozen navigation links, not all.
+NAV_GROUP_SIZE = 40
+NAV_FANOUT = 20
 START_HERE_ORDER = ("index.md", "project-manager.md", "sponsor.md", "pmo.md")
 FOR_PMO_ORDER = ("index.md", "edit-a-standard.md", "validate.md", "preview.md", "release.md")
 
@@ -58,6 +62,7 @@ class SitePages:
     written: list[Path]
     nav: list[NavItem]
     not_in_nav: list[str]
+    grouped: bool  # some section was split into groups (a large handbook)
 
 
 def page_path(standard: Standard) -> str:
@@ -82,6 +87,7 @@ def create_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["cell"] = table_cell
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
     env.globals["href"] = href
+    env.globals["url"] = url
     env.globals["placeholder"] = placeholder
     return env
 
@@ -98,10 +104,36 @@ def href(context: jinja2.runtime.Context, target: str) -> str:
     return posixpath.relpath(target, here or ".")
 
 
+@jinja2.pass_context
+def url(context: jinja2.runtime.Context, target: str) -> str:
+    """The built URL of `target` (a page below docs/) relative to the page being rendered.
+
+    For raw HTML, which mkdocs does not rewrite: long tables are written as HTML so
+    that Markdown does not parse thousands of cells (the tailoring views at scale).
+    """
+    directory_urls = context.get("directory_urls", True)
+    here, there = _built_url(context["page"], directory_urls), _built_url(target, directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    relative = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    return relative + "/" if there.endswith("/") and relative != "." else \
+        ("./" if relative == "." else relative)
+
+
+def _built_url(path: str, directory_urls: bool) -> str:
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
-                downloads: Downloads, *, site_url: str | None) -> SitePages:
+                downloads: Downloads, *, site_url: str | None,
+                directory_urls: bool = True) -> SitePages:
     """Write every generated page into `docs_dir` and return the navigation."""
     writer = _Writer(handbook, docs_dir, env, downloads, site_url)
+    writer.common["directory_urls"] = directory_urls
     for standard in handbook.standards:
         writer.write(page_path(standard), f"{standard.kind}.md.j2", standard=standard,
                      related=_related(handbook, standard), **_extra(handbook, standard))
@@ -116,7 +148,9 @@ def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
         writer.write("index.md", "home.md.j2")
     nav = _nav(handbook, docs_dir, kinds, tailoring)
     retired = [page_path(s) for s in handbook.standards if s.retired]
-    return SitePages(written=writer.written, nav=nav, not_in_nav=retired)
+    grouped = any(len([s for s in _of_kind(handbook, k) if not s.retired]) > NAV_GROUP_SIZE
+                  for k in kinds)
+    return SitePages(written=writer.written, nav=nav, not_in_nav=retired, grouped=grouped)
 
 
 def write_abbreviations(handbook: Handbook, target: Path, env: jinja2.Environment) -> Path:
@@ -268,14 +302,31 @@ def _kind_nav(handbook: Handbook, kind: str) -> NavItem:
     if not _has_index(handbook, kind):
         return {title: pages[0]} if len(pages) == 1 else {title: pages}
     index = f"{SECTIONS[kind]}/index.md"
+    titles = {page_path(s): s.title for s in _of_kind(handbook, kind)}
+    return {title: [index, *group_pages(pages, titles)]}
+
+
+def group_pages(pages: Sequence[str], titles: dict[str, str]) -> list[NavItem]:
+    """Pages as nested groups of about the same size, each level at most NAV_FANOUT wide.
+
+    A section up to NAV_GROUP_SIZE pages stays flat. Larger ones get L levels with
+    NAV_FANOUT**L >= pages, so a pruned page carries about L * pages**(1/L) links.
+    """
     if len(pages) <= NAV_GROUP_SIZE:
-        return {title: [index, *pages]}
-    groups: list[NavItem] = [index]
-    for start in range(0, len(pages), NAV_GROUP_SIZE):
-        chunk = pages[start:start + NAV_GROUP_SIZE]
-        titles = [handbook.get(Path(p).stem).title for p in chunk]
-        groups.append({_group_label(titles[0], titles[-1]): chunk})
-    return {title: groups}
+        return list(pages)
+    levels = 2
+    while NAV_FANOUT ** levels < len(pages):
+        levels += 1
+    return _split(pages, titles, levels)
+
+
+def _split(pages: Sequence[str], titles: dict[str, str], levels: int) -> list[NavItem]:
+    if levels == 1:
+        return list(pages)
+    size = math.ceil(len(pages) ** ((levels - 1) / levels))
+    return [{_group_label(titles[chunk[0]], titles[chunk[-1]]):
+             _split(chunk, titles, levels - 1)}
+            for chunk in (pages[i:i + size] for i in range(0, len(pages), size))]
 
 
 def _group_label(first: str, last: str, width: int = 18) -> str:

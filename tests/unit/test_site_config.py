@@ -85,3 +85,13 @@ def test_yaml_tags_survive_the_round_trip(tmp_path: Path, minimal_handbook: Hand
     assert "!!python/name:material.extensions.emoji.twemoji" in written
     assert "!ENV" in written and "ANALYTICS" in written
     assert yaml.load(written, Loader=yaml.BaseLoader)["site_name"] == "Example PMO Handbook"
+
+
+def test_grouped_nav_drops_expanded_sections(tmp_path: Path,
+                                             minimal_handbook: Handbook) -> None:
+    base = read_base_config(REPO / "mkdocs.yml")
+    assert "navigation.sections" in base["theme"]["features"]
+    config = make_config(base, minimal_handbook, paths(tmp_path), base_dir=REPO, nav=[],
+                         not_in_nav=[], grouped_nav=True)
+    features = config["theme"]["features"]
+    assert "navigation.sections" not in features and "navigation.prune" in features
