@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 DATA_FILE = "handbook-data.json"
+TABLE_LIMIT = 40
+INDEX_PAGES = {"policy": "policies/index.md", "artefact": "artefacts/index.md",
+               "role": "roles/index.md", "framework": "framework/index.md"}
 
 
 class MacroError(KeyError):
@@ -84,9 +87,16 @@ def define_env(env: Any) -> None:
         return f"[{text}]({rel(data['downloads']['kit'])})"
 
     @env.macro
-    def standards_table(kind: str) -> str:
-        """A Markdown table of the standards of one kind in force."""
+    def standards_table(kind: str, limit: int = TABLE_LIMIT) -> str:
+        """A Markdown table of the standards of one kind in force.
+
+        Beyond `limit` rows it links to the kind's index page instead, so that a
+        handbook of thousands of standards does not repeat them on every such page.
+        """
         rows = [s for s in standards.values() if s["kind"] == kind and s["status"] != "retired"]
+        if len(rows) > limit:
+            return (f"This handbook has {len(rows)} of them: see "
+                    f"{page_link(INDEX_PAGES.get(kind, 'index.md'), 'the full list')}.")
         lines = ["| Title | Summary | Owner | Review by |", "|---|---|---|---|"]
         lines += [f"| {link(s['id'])} | {_cell(s['summary'])} | {_owner(s['owner'])} | "
                   f"{s['review_by']} |" for s in rows]

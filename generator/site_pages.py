@@ -28,9 +28,8 @@ from generator.model import (
     Standard,
 )
 from generator.placeholders import placeholder
+from generator.site_links import SECTIONS, href, link, page_path, ref, tiers, word
 
-SECTIONS = {"charter": "charter", "framework": "framework", "policy": "policies",
-            "artefact": "artefacts", "role": "roles", "glossary": "glossary", "faq": "faq"}
 SECTION_TITLES = {"charter": "PMO charter", "framework": "The four pillars",
                   "policy": "Governance policies", "artefact": "Artefacts and templates",
                   "role": "Roles", "glossary": "Glossary", "faq": "FAQ"}
@@ -65,11 +64,6 @@ class SitePages:
     grouped: bool  # some section was split into groups (a large handbook)
 
 
-def page_path(standard: Standard) -> str:
-    """Path of a standard's page below docs/, e.g. `policies/risk.md`."""
-    return f"{SECTIONS[standard.kind]}/{standard.id}.md"
-
-
 def list_downloads(handbook: Handbook) -> Downloads:
     """Where the Word files and the kit sit below docs/ (copied from dist/)."""
     version = handbook.settings.version
@@ -86,7 +80,7 @@ def create_environment(templates_dir: Path) -> jinja2.Environment:
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["cell"] = table_cell
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
-    env.globals["href"] = href
+    env.globals.update(href=href, link=link, ref=ref, word=word, tiers=tiers)
     env.globals["url"] = url
     env.globals["placeholder"] = placeholder
     return env
@@ -95,13 +89,6 @@ def create_environment(templates_dir: Path) -> jinja2.Environment:
 def table_cell(text: object) -> str:
     """Text made safe for one Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
-
-
-@jinja2.pass_context
-def href(context: jinja2.runtime.Context, target: str) -> str:
-    """Link from the page being rendered to `target` (a path below docs/)."""
-    here = posixpath.dirname(context["page"])
-    return posixpath.relpath(target, here or ".")
 
 
 @jinja2.pass_context
@@ -134,9 +121,10 @@ def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
     """Write every generated page into `docs_dir` and return the navigation."""
     writer = _Writer(handbook, docs_dir, env, downloads, site_url)
     writer.common["directory_urls"] = directory_urls
+    index = _Index.build(handbook)
     for standard in handbook.standards:
         writer.write(page_path(standard), f"{standard.kind}.md.j2", standard=standard,
-                     related=_related(handbook, standard), **_extra(handbook, standard))
+                     related=_related(handbook, standard), **index.extra(standard))
     kinds = [k for k in SECTIONS if _of_kind(handbook, k)]
     for kind in kinds:
         if _has_index(handbook, kind):
@@ -233,17 +221,36 @@ def _related(handbook: Handbook, standard: Standard) -> dict[str, list[Standard]
     return {"names": names, "named_by": named_by}
 
 
-def _extra(handbook: Handbook, standard: Standard) -> dict[str, Any]:
-    """Context a kind's template needs beyond the standard itself."""
-    if isinstance(standard, Artefact):
-        asked = [(p, r) for p in handbook.policies for r in p.requirements
-                 if standard.id in r.artefacts]
-        return {"asked_by": asked}
-    if standard.kind == "framework":
-        return {"members": [s for s in handbook.standards if s.pillar == standard.id]}
-    if standard.kind == "role":
-        return {"owns": [s for s in handbook.standards if s.owner == standard.id]}
-    return {}
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Reverse lookups over the whole handbook, built once per build."""
+
+    asked_by: dict[str, list[tuple[Policy, Requirement]]]
+    members: dict[str, list[Standard]]
+    owns: dict[str, list[Standard]]
+
+    @classmethod
+    def build(cls, handbook: Handbook) -> _Index:
+        index = cls({}, {}, {})
+        for policy in handbook.policies:
+            for requirement in policy.requirements:
+                for artefact_id in requirement.artefacts:
+                    index.asked_by.setdefault(artefact_id, []).append((policy, requirement))
+        for standard in handbook.standards:
+            if standard.pillar:
+                index.members.setdefault(standard.pillar, []).append(standard)
+            index.owns.setdefault(standard.owner, []).append(standard)
+        return index
+
+    def extra(self, standard: Standard) -> dict[str, Any]:
+        """Context a kind's template needs beyond the standard itself."""
+        if isinstance(standard, Artefact):
+            return {"asked_by": self.asked_by.get(standard.id, [])}
+        if standard.kind == "framework":
+            return {"members": self.members.get(standard.id, [])}
+        if standard.kind == "role":
+            return {"owns": self.owns.get(standard.id, [])}
+        return {}
 
 
 def _requirements(handbook: Handbook, tier: int | None

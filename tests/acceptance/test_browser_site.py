@@ -187,6 +187,14 @@ def test_search_finds_a_standard_by_its_id(page: object, base_url: str,
     assert policy.title in page.locator("h1").inner_text()  # type: ignore[attr-defined]
 
 
+def test_search_finds_a_standard_by_its_title(page: object, base_url: str,
+                                              handbook: Handbook) -> None:
+    artefact = max((a for a in handbook.artefacts if not a.retired),
+                   key=lambda a: len(a.title))
+    results = search(page, base_url, artefact.title)
+    assert results[0] == f"/artefacts/{artefact.id}/", (artefact.title, results)
+
+
 def test_search_finds_a_hyphenated_requirement_id_whole(page: object, base_url: str,
                                                         handbook: Handbook) -> None:
     policy = next(p for p in handbook.policies if not p.retired and len(p.requirements) >= 3)
