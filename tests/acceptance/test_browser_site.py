@@ -245,12 +245,15 @@ def test_screenshots_for_review(page: object, base_url: str, handbook: Handbook,
         page.goto(base_url + path)  # type: ignore[attr-defined]
         page.screenshot(path=str(artifacts / name), full_page=False)  # type: ignore[attr-defined]
         assert (artifacts / name).stat().st_size > 10_000
-    page.emulate_media(color_scheme="dark")  # type: ignore[attr-defined]
-    page.evaluate("localStorage.clear()")  # type: ignore[attr-defined]
-    page.goto(f"{base_url}policies/{policy.id}/")  # type: ignore[attr-defined]
-    scheme = page.locator("body").get_attribute("data-md-color-scheme")  # type: ignore[attr-defined]
-    assert scheme == "slate"
-    page.screenshot(path=str(artifacts / f"site-policy-{policy.id}-dark.png"))  # type: ignore[attr-defined]
+    dark = page.context.browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        reader = dark.new_page()
+        reader.goto(f"{base_url}policies/{policy.id}/")
+        assert reader.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        reader.screenshot(path=str(artifacts / f"site-policy-{policy.id}-dark.png"))
+    finally:
+        dark.close()
 
 
 def serious_violations(page: object) -> list[str]:
