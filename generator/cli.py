@@ -68,7 +68,7 @@ def _print_problems(err: StandardsError, output_format: str, writes: bool) -> No
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
-    return Workspace(Path(args.root))
+    return Workspace(Path(args.root).resolve())
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

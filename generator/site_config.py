@@ -144,7 +144,7 @@ def _set_theme(config: dict[str, Any], paths: ConfigPaths, base_dir: Path,
         theme["features"] = [*features, *(["navigation.prune"]
                                           if "navigation.prune" not in features else [])]
     custom = theme.get("custom_dir")
-    own = (base_dir / custom) if isinstance(custom, str) else None
+    own = (base_dir / custom).resolve() if isinstance(custom, str) else None
     theme["custom_dir"] = str(own if own is not None and own.is_dir() else paths.overrides)
     config["theme"] = theme
 
