@@ -71,7 +71,8 @@ def test_invalid_standard_leaves_previous_outputs_untouched(workspace: Workspace
     finally:
         policy.write_text(good)
     assert result.returncode == 1
-    assert "risk-management.yaml:" in result.stderr and "'pmo-led' is not a known role" in result.stderr
+    assert "risk-management.yaml:" in result.stderr
+    assert "'pmo-led' is not a known role" in result.stderr
     assert "Nothing was written; earlier outputs are unchanged." in result.stderr
     assert tree_digest(workspace.site, workspace.dist) == before
     assert not list(workspace.root.glob(".pmo-build-*"))
