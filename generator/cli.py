@@ -246,7 +246,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="the newer release, X.Y.Z, or 'current'")
     diff.add_argument("--format", choices=("text", "json"), default="text")
 
-    kit = command("kit", lambda a: (kit.print_help(), 2)[1], "project kit commands")
+    def kit_usage(_args: argparse.Namespace) -> int:
+        kit.print_help()
+        return 2
+
+    kit = command("kit", kit_usage, "project kit commands")
     kit_commands = kit.add_subparsers(title="kit commands", metavar="COMMAND")
     check = kit_commands.add_parser(
         "check",

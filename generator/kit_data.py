@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.model import Artefact, Handbook, Settings, Standard
 from generator.placeholders import answer_label, placeholder
+from generator.urls import page_url_path
 
 # The folder cookiecutter creates before any hook runs: the slug when it is one
 # plain folder name (the rule of kit_checks.slug_is_safe, in Jinja), otherwise a
@@ -22,8 +23,6 @@ PROJECT_DIR_EXPRESSION = (
     "{% else %}.pmo-kit-rejected-{{ random_ascii_string(12) }}{% endif %}"
 )
 PROJECT_DIR = "{{cookiecutter.__project_dir}}"
-SITE_SECTIONS = {"charter": "charter", "framework": "framework", "policy": "policies",
-                 "artefact": "artefacts", "role": "roles", "glossary": "glossary", "faq": "faq"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,18 +102,9 @@ def labels(handbook: Handbook) -> dict[str, str]:
     return {q.key: placeholder(q.key) for q in kit_questions(handbook)}
 
 
-def page_path(standard: Standard) -> str:
-    """The standard's page in the handbook site, e.g. `policies/risk-management/`.
-
-    The same path as the site renderer's page for the standard (`<section>/<id>.md`
-    served with directory URLs).
-    """
-    return f"{SITE_SECTIONS[standard.kind]}/{standard.id}/"
-
-
 def page_url(settings: Settings, standard: Standard) -> str:
     """The standard's page address: absolute when the handbook has a site_url."""
-    path = page_path(standard)
+    path = page_url_path(standard)
     return f"{settings.site_url.rstrip('/')}/{path}" if settings.site_url else path
 
 

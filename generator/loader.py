@@ -281,7 +281,9 @@ class _Builder:
             )
         if self.aliases:  # an alias shares its anchor's node: its own place is in the events
             events = yaml.parse(text, Loader=_Loader)
-            marks = [e.start_mark for e in events if isinstance(e, yaml.AliasEvent)]
+            marks = [
+                e.start_mark for e in events if isinstance(e, yaml.AliasEvent) and e.start_mark
+            ]
             for mark, (parent, key) in zip(marks, self.aliases, strict=False):
                 path = [*(_path_to(root, parent) or []), key]
                 message = "YAML aliases (*name) are not allowed; write the value out"

@@ -10,14 +10,9 @@ from __future__ import annotations
 import jinja2
 
 from generator.model import Standard
+from generator.urls import SECTIONS, page_path
 
-SECTIONS = {"charter": "charter", "framework": "framework", "policy": "policies",
-            "artefact": "artefacts", "role": "roles", "glossary": "glossary", "faq": "faq"}
-
-
-def page_path(standard: Standard) -> str:
-    """Path of a standard's page below docs/, e.g. `policies/risk.md`."""
-    return f"{SECTIONS[standard.kind]}/{standard.id}.md"
+__all__ = ["SECTIONS", "page_path", "relative", "href", "link", "ref", "word", "tiers"]
 
 
 def relative(target: str, page: str) -> str:
