@@ -63,6 +63,8 @@ def render_site(handbook: Handbook, site_dir: Path, *, workspace: Workspace, dis
         if workspace.docs.is_dir():
             shutil.copytree(workspace.docs, paths.docs_dir)
         paths.docs_dir.mkdir(parents=True, exist_ok=True)
+        hand_written = sorted(p.relative_to(paths.docs_dir).as_posix()
+                              for p in paths.docs_dir.rglob("*.md"))
         downloads = list_downloads(handbook)
         copy_downloads(handbook, dist_dir, paths.docs_dir, downloads)
         base_file = workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else DEFAULT_CONFIG
@@ -75,7 +77,8 @@ def render_site(handbook: Handbook, site_dir: Path, *, workspace: Workspace, dis
         write_macro_data(handbook, downloads, tree / DATA_FILE)
         config = make_config(base, handbook, paths,
                              base_dir=base_file.parent, nav=pages.nav,
-                             not_in_nav=pages.not_in_nav, versioned=versioned,
+                             not_in_nav=pages.not_in_nav, hand_written=hand_written,
+                             versioned=versioned,
                              grouped_nav=pages.grouped)
         config_file = write_config(config, tree / "mkdocs.yml")
         run_mkdocs(config_file)

@@ -90,12 +90,15 @@ def read_base_config(path: Path) -> dict[str, Any]:
 
 def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
                 base_dir: Path, nav: list[Any], not_in_nav: list[str],
+                hand_written: list[str] | None = None,
                 versioned: bool = False, grouped_nav: bool = False) -> dict[str, Any]:
     """The configuration the build runs: `base` plus paths, nav and handbook data.
 
     With `grouped_nav` (a large handbook), sections are no longer all expanded
     in the sidebar: with `navigation.prune`, a page then only carries its own
     section's groups and pages, so the site grows linearly with the standards.
+    Macros run on the `hand_written` pages (paths below docs/) and on no other:
+    a standard's text is never evaluated, even if its page's front matter broke.
     """
     config = copy.deepcopy(base)
     settings = handbook.settings
@@ -108,7 +111,7 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     if not_in_nav:
         config["not_in_nav"] = "\n".join(f"/{p}" for p in not_in_nav)
     _set_theme(config, paths, base_dir, grouped_nav)
-    _set_plugins(config)
+    _set_plugins(config, hand_written or [])
     _set_snippets(config, paths, base_dir)
     extra = dict(config.get("extra") or {})
     extra.update(organisation=settings.organisation, handbook_title=settings.title,
@@ -158,8 +161,9 @@ def _plugin_entries(config: dict[str, Any]) -> list[Any]:
     return list(plugins)
 
 
-def _set_plugins(config: dict[str, Any]) -> None:
-    """Search keeps hyphenated ids whole; macros fail the build on error."""
+def _set_plugins(config: dict[str, Any], hand_written: list[str]) -> None:
+    """Search keeps hyphenated ids whole; macros run on hand-written pages only and fail
+    the build on error."""
     entries = _plugin_entries(config)
     names = [e if isinstance(e, str) else next(iter(e)) for e in entries]
     for required in ("search", "macros"):
@@ -175,7 +179,8 @@ def _set_plugins(config: dict[str, Any]) -> None:
             modules = list(options.get("modules") or [])
             if MACROS_MODULE not in modules:
                 modules.append(MACROS_MODULE)
-            options.update(modules=modules, on_error_fail=True)
+            options.update(modules=modules, on_error_fail=True, render_by_default=False,
+                           force_render_paths="\n".join(f"/{p}" for p in hand_written))
             options.setdefault("on_undefined", "strict")
         result.append({name: options})
     config["plugins"] = result

@@ -9,6 +9,7 @@ links between generated pages are `../<section>/<id>.md`.
 
 from __future__ import annotations
 
+import json
 import math
 import posixpath
 from collections.abc import Iterable, Sequence
@@ -64,6 +65,16 @@ class SitePages:
     grouped: bool  # some section was split into groups (a large handbook)
 
 
+def yaml_text(value: object) -> str:
+    """A YAML double-quoted string that PyYAML reads back as written.
+
+    Jinja's `tojson` writes an emoji as a surrogate pair (\\ud83d\\ude80), which
+    PyYAML refuses; mkdocs would then drop the page's front matter silently.
+    """
+    text = json.dumps(str(value), ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def list_downloads(handbook: Handbook) -> Downloads:
     """Where the Word files and the kit sit below docs/ (copied from dist/)."""
     version = handbook.settings.version
@@ -79,6 +90,7 @@ def create_environment(templates_dir: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["cell"] = table_cell
+    env.filters["yaml_text"] = yaml_text
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
     env.globals.update(href=href, link=link, ref=ref, word=word, tiers=tiers)
     env.globals["url"] = url

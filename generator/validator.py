@@ -88,7 +88,7 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
         message = f"{error.instance!r} is not a real date; write YYYY-MM-DD"
     elif error.validator == "format" and error.validator_value == "markdown":
         message = (
-            f"raw HTML {raw_html(error.instance)!r} is not allowed in Markdown text; "
+            f"raw HTML {raw_html(error.instance)!r} is not allowed: text is published as Markdown; "
             "use Markdown syntax instead"
         )
     elif error.validator == "pattern":
