@@ -131,7 +131,7 @@ def build_handbook(
     progress(f"Validating {workspace.standards} ...")
     handbook = load_handbook(workspace.standards)
     progress(f"  {len(handbook.standards)} standards, handbook {handbook.settings.version}")
-    with _staging(workspace) as stage:
+    with staging(workspace) as stage:
         written = render_outputs(handbook, workspace, stage, targets, progress)
         _publish(workspace, stage, targets)
     progress(f"Built {', '.join(targets)} in {time.perf_counter() - started:.1f} s")
@@ -174,9 +174,10 @@ def render_outputs(
 
 
 @contextmanager
-def _staging(workspace: Workspace) -> Iterator[Path]:
+def staging(workspace: Workspace, prefix: str = ".pmo-build-") -> Iterator[Path]:
+    """A scratch folder inside the workspace (same file system: moves out of it are cheap)."""
     workspace.root.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".pmo-build-", dir=workspace.root))
+    stage = Path(tempfile.mkdtemp(prefix=prefix, dir=workspace.root))
     try:
         yield stage
     finally:
@@ -198,10 +199,12 @@ def _publish(workspace: Workspace, stage: Path, targets: Sequence[str]) -> None:
                     old.unlink()
     workspace.dist.mkdir(parents=True, exist_ok=True)
     for source, target in moves:
-        _replace(source, target)
+        replace_path(source, target)
 
 
-def _replace(source: Path, target: Path) -> None:
+def replace_path(source: Path, target: Path) -> None:
+    """Move `source` to `target`, replacing what was there (a file or a folder)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     old = target.with_name(f".{target.name}.old")
     if old.exists():
         shutil.rmtree(old) if old.is_dir() else old.unlink()

@@ -198,17 +198,8 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                column,
-                "",
-                f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
-            )
-        ]
+        message = f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8"
+        return None, [Problem(display, *_line_column(raw, err.start), "", message)]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -219,17 +210,8 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
             message += f" ({err.context} at line {err.context_mark.line + 1})"
         return None, [Problem(display, line, column, "", message)]
     except yaml.reader.ReaderError as err:
-        line = text[: err.position].count("\n") + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                column,
-                "",
-                f"character {err.character!r} is not allowed in YAML; remove it",
-            )
-        ]
+        message = f"character {err.character!r} is not allowed in YAML; remove it"
+        return None, [Problem(display, *_line_column(text, err.position), "", message)]
     except yaml.YAMLError as err:
         return None, [Problem(display, 1, 1, "", f"YAML: {err}")]
     if root is None:
@@ -249,6 +231,13 @@ def load_document(path: Path, kind: str, display: str) -> tuple[Document | None,
     builder = _Builder(display)
     data = builder.build(root)
     return Document(path, display, kind, data, root), builder.problems(root, text)
+
+
+def _line_column(text: str | bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of position `index` in `text`."""
+    newline = b"\n" if isinstance(text, bytes) else "\n"
+    start = text.rfind(newline, 0, index) + 1  # type: ignore[arg-type]
+    return text.count(newline, 0, index) + 1, index - start + 1  # type: ignore[arg-type]
 
 
 def _node_kind(node: yaml.Node) -> str:

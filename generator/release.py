@@ -30,6 +30,8 @@ from generator.build import (
     load_handbook,
     print_progress,
     render_outputs,
+    replace_path,
+    staging,
 )
 from generator.changelog import prepend_changelog, release_notes, render_changelog_section
 from generator.diff import diff_snapshots, format_diff
@@ -130,7 +132,7 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
         changelog.read_text(encoding="utf-8") if changelog.exists() else None, section)
     settings_file = workspace.standards / "handbook.yaml"
     settings_text = set_handbook_version(settings_file.read_text(encoding="utf-8"), version)
-    with _staging(workspace) as stage:
+    with staging(workspace, ".pmo-release-") as stage:
         bundle = build_bundle(handbook, workspace, manifest, all_manifests, stage, progress)
         manifest_file = releases_dir / f"{version}.json"
         releases_dir.mkdir(parents=True, exist_ok=True)
@@ -139,7 +141,7 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
         changelog.write_text(changelog_text, encoding="utf-8")
         settings_file.write_text(settings_text, encoding="utf-8")
         target = bundle_dir(workspace, version)
-        _replace_dir(bundle, target)
+        replace_path(bundle, target)
     written = [manifest_file, changelog, settings_file, target]
     if repo is not None:
         files = [p.resolve().relative_to(workspace.root.resolve()).as_posix()
@@ -196,10 +198,10 @@ def rebuild_bundle(workspace: Workspace, version: str,
     with released_workspace(workspace, version) as (old, handbook):
         manifests = {v: read_manifest(manifests_dir(old.standards), v)
                      for v in list_releases(manifests_dir(old.standards))}
-        with _staging(workspace) as stage:
+        with staging(workspace, ".pmo-release-") as stage:
             bundle = build_bundle(handbook, old, manifest, manifests, stage, progress)
             target = bundle_dir(workspace, version)
-            _replace_dir(bundle, target)
+            replace_path(bundle, target)
     progress(f"Rebuilt {target} from {release_tag(version)}")
     return target
 
@@ -234,20 +236,3 @@ def diff_releases(workspace: Workspace, old: str, new: str, *, output_format: st
         return json.dumps({"old": old, "new": new, "standards": [d.as_dict() for d in diffs]},
                           indent=2, ensure_ascii=False)
     return format_diff(old, new, diffs)
-
-
-@contextmanager
-def _staging(workspace: Workspace) -> Iterator[Path]:
-    workspace.root.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".pmo-release-", dir=workspace.root))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _replace_dir(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.move(str(source), str(target))
