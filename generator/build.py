@@ -79,7 +79,8 @@ def check_standards(standards_dir: Path) -> tuple[list[Document], list[Problem]]
     if not problems:  # version rules need schema-valid standards
         from generator.versions import check_versions
 
-        problems = check_versions(documents, standards_dir)
+        with _gc_paused():
+            problems = check_versions(documents, standards_dir)
     return documents, sorted(set(problems))
 
 
