@@ -133,3 +133,12 @@ def test_home_page_uses_macros_with_model_data(built: Workspace, handbook: Handb
     for policy in handbook.policies:
         if not policy.retired:
             assert f'href="policies/{policy.id}/"' in home
+
+
+def test_home_page_role_cards_are_rendered_markdown(built: Workspace) -> None:
+    home = (built.site / "index.html").read_text("utf-8")
+    cards = home.split('<div class="grid cards">', 1)[1].split("</div>", 1)[0]
+    assert cards.count("<li>") == 3
+    assert "**" not in cards and "](" not in cards  # Markdown inside the cards was converted
+    for role in ("project-manager", "sponsor", "pmo"):
+        assert f'href="start-here/{role}/"' in cards
