@@ -28,6 +28,7 @@ from generator.model import (
     Requirement,
     Standard,
 )
+from generator.parallel import map_halves
 from generator.placeholders import placeholder
 from generator.site_links import SECTIONS, href, link, page_path, ref, tiers, word
 
@@ -40,6 +41,7 @@ KIND_LABELS = {"charter": "Charter", "framework": "Pillar", "policy": "Policy",
 # group_pages), so that a pruned page carries a few dozen navigation links, not all.
 NAV_GROUP_SIZE = 40
 NAV_FANOUT = 20
+PARALLEL_FROM = 400  # standards; below that a second process costs more than it saves
 START_HERE_ORDER = ("index.md", "project-manager.md", "sponsor.md", "pmo.md")
 FOR_PMO_ORDER = ("index.md", "edit-a-standard.md", "validate.md", "preview.md", "release.md")
 
@@ -134,9 +136,14 @@ def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
     writer = _Writer(handbook, docs_dir, env, downloads, site_url)
     writer.common["directory_urls"] = directory_urls
     index = _Index.build(handbook)
-    for standard in handbook.standards:
-        writer.write(page_path(standard), f"{standard.kind}.md.j2", standard=standard,
-                     related=_related(handbook, standard), **index.extra(standard))
+
+    def write_standards(standards: Sequence[Standard]) -> list[Path]:
+        return [writer.write(page_path(s), f"{s.kind}.md.j2", standard=s,
+                             related=_related(handbook, s), **index.extra(s))
+                for s in standards]
+
+    # One page per standard is most of the work: two processes on a large handbook.
+    writer.written[:] = map_halves(write_standards, handbook.standards, minimum=PARALLEL_FROM)
     kinds = [k for k in SECTIONS if _of_kind(handbook, k)]
     for kind in kinds:
         if _has_index(handbook, kind):
