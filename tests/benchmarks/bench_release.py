@@ -15,27 +15,18 @@ import time
 from datetime import date
 from pathlib import Path
 
-from corpus import generate_corpus
+from corpus import best_time, generate_corpus
 
 from generator.build import check_standards, load_handbook
 from generator.diff import diff_snapshots
 from generator.manifest import build_manifest, dump_json
 
 
-def _best(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def measure() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         standards = generate_corpus(Path(tmp), 1000)
         n = len(list(standards.rglob("*.yaml")))
-        baseline = _best(lambda: check_standards(standards))
+        baseline = best_time(lambda: check_standards(standards))
         handbook = load_handbook(standards)
         started = time.perf_counter()
         manifest = build_manifest(handbook, "1.0.0", date(2026, 1, 1))
@@ -45,22 +36,22 @@ def measure() -> list[tuple[str, str, str]]:
         releases.mkdir()
         (releases / "1.0.0.json").write_text(text, encoding="utf-8")
         check_standards(standards)
-        unchanged = _best(lambda: check_standards(standards))
+        unchanged = best_time(lambda: check_standards(standards))
         assert not check_standards(standards)[1]
         altered = copy.deepcopy(manifest)
         for snapshot in altered["standards"].values():
             snapshot["content_hash"] = "altered"
         (releases / "1.0.0.json").write_text(dump_json(altered), encoding="utf-8")
-        all_changed = _best(lambda: check_standards(standards), runs=1)
+        all_changed = best_time(lambda: check_standards(standards), runs=1)
         problems = len(check_standards(standards)[1])
         newer = copy.deepcopy(manifest)
         for snapshot in newer["standards"].values():
             snapshot["content_hash"] = "newer"
             for requirement in snapshot["requirements"].values():
                 requirement["obligation"]["controlling"] = "must"
-        diff_time = _best(lambda: diff_snapshots(manifest["standards"], newer["standards"]))
+        diff_time = best_time(lambda: diff_snapshots(manifest["standards"], newer["standards"]))
         (releases / "1.0.0.json").unlink()
-        baseline = min(baseline, _best(lambda: check_standards(standards)))
+        baseline = min(baseline, best_time(lambda: check_standards(standards)))
     return [
         (f"validate {n} files with a release, none changed", f"{unchanged:.2f} s",
          f"{baseline:.2f} s without version rules"),

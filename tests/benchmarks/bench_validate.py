@@ -14,20 +14,11 @@ import time
 from pathlib import Path
 
 import yaml
-from corpus import generate_corpus
+from corpus import best_time, generate_corpus
 
 from generator.build import check_standards
 from generator.loader import KIND_FOLDERS
 from generator.schemas import SCHEMA_DIR, compiled_validators
-
-
-def _best(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def _check_jsonschema(standards: Path) -> float:
@@ -49,10 +40,10 @@ def measure() -> list[tuple[str, str, str]]:
         standards = generate_corpus(Path(tmp), 1000)
         files = sorted(standards.rglob("*.yaml"))
         compiled_validators()
-        ours = _best(lambda: check_standards(standards))
+        ours = best_time(lambda: check_standards(standards))
         documents, problems = check_standards(standards)
         assert not problems, problems[:3]
-        c_loader = _best(lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+        c_loader = best_time(lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
                                   for p in files])
         theirs = _check_jsonschema(standards)
         n = len(files)
