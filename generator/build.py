@@ -22,6 +22,7 @@ from generator.loader import Document, StandardFile, find_standards, load_files
 from generator.model import Handbook, build_model
 from generator.parallel import map_halves
 from generator.validator import check_references, check_schemas
+from generator.versions import check_versions
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_ROOT / "templates"
@@ -73,13 +74,10 @@ def check_standards(standards_dir: Path) -> tuple[list[Document], list[Problem]]
     files, problems = find_standards(standards_dir)
     with _gc_paused():
         loaded = map_halves(_load_and_check_schemas, files, minimum=PARALLEL_FROM)
-    documents = [document for document, _ in loaded]
-    problems += [p for _, found in loaded for p in found]
-    problems += check_references(loaded)
-    if not problems:  # version rules need schema-valid standards
-        from generator.versions import check_versions
-
-        with _gc_paused():
+        documents = [document for document, _ in loaded]
+        problems += [p for _, found in loaded for p in found]
+        problems += check_references(loaded)
+        if not problems:  # version rules need schema-valid standards
             problems = check_versions(documents, standards_dir)
     return documents, sorted(set(problems))
 

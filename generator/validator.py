@@ -31,12 +31,6 @@ _UNEXPECTED = re.compile(r"\((.+?) (?:was|were) unexpected\)")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 
 
-def validate_standards(documents: Sequence[Document]) -> list[Problem]:
-    """All problems of the documents: schema first, then cross-references."""
-    checked = check_schemas(documents)
-    return sorted(set(p for _, found in checked for p in found) | set(check_references(checked)))
-
-
 def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Problem]]]:
     """Each document with its schema problems (none checked for untrusted documents)."""
     validators = compiled_validators()
