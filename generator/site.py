@@ -98,9 +98,19 @@ def copy_downloads(handbook: Handbook, dist_dir: Path, docs_dir: Path,
                          f"{' ...' if len(missing) > 5 else ''}; run `pmo build` (it writes "
                          "the Word files and the kit before the site)")
     target = docs_dir / "downloads"
-    shutil.copytree(dist_dir / "word", target / "word", dirs_exist_ok=True)
-    shutil.copy2(needed[downloads.kit], docs_dir / downloads.kit)
+    shutil.copytree(dist_dir / "word", target / "word", dirs_exist_ok=True,
+                    copy_function=_link_or_copy)
+    _link_or_copy(needed[downloads.kit], docs_dir / downloads.kit)
     return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Link a download into the temporary docs tree (mkdocs copies the file itself
+    into the site); copy it where links are not possible or the name is taken."""
+    try:
+        os.symlink(os.path.abspath(source), target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> Path:
@@ -141,7 +151,7 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
 def run_mkdocs(config_file: Path) -> None:
     """`mkdocs build --strict` on the generated config; a warning or macro error fails it."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+    command = [sys.executable, "-m", "generator.site_mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file)]
     try:
         result = subprocess.run(command, cwd=config_file.parent, capture_output=True,

@@ -9,6 +9,7 @@ links between generated pages are `../<section>/<id>.md`.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import posixpath
@@ -112,8 +113,12 @@ def url(context: jinja2.runtime.Context, target: str) -> str:
     For raw HTML, which mkdocs does not rewrite: long tables are written as HTML so
     that Markdown does not parse thousands of cells (the tailoring views at scale).
     """
-    directory_urls = context.get("directory_urls", True)
-    here, there = _built_url(context["page"], directory_urls), _built_url(target, directory_urls)
+    return _relative_url(context["page"], target, context.get("directory_urls", True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_url(page: str, target: str, directory_urls: bool) -> str:
+    here, there = _built_url(page, directory_urls), _built_url(target, directory_urls)
     base = here if here.endswith("/") else posixpath.dirname(here) + "/"
     relative = posixpath.relpath(there or ".", base.rstrip("/") or ".")
     return relative + "/" if there.endswith("/") and relative != "." else \
