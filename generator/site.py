@@ -3,7 +3,8 @@
 A temporary tree is written first: docs/ (a copy of the workspace's docs/ plus
 one generated page per standard), the downloads from dist/, the glossary
 abbreviations, the data the macros read and a generated mkdocs config. Then
-`mkdocs build --strict` runs on it, so the site is a plain docs tree that any
+`mkdocs build --strict` runs on it (through generator.site_mkdocs, which shares
+the pages over the cores), so the site is a plain docs tree that any
 mkdocs-compatible builder (Zensical included) can read.
 """
 
@@ -149,7 +150,8 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
 
 
 def run_mkdocs(config_file: Path) -> None:
-    """`mkdocs build --strict` on the generated config; a warning or macro error fails it."""
+    """`mkdocs build --strict` on the generated config, its pages shared over the cores
+    (generator.site_mkdocs); a warning or macro error fails it."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
     command = [sys.executable, "-m", "generator.site_mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file)]

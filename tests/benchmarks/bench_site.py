@@ -1,8 +1,10 @@
 """Site build at scale: 100, 1,000 and 2,000 generated standards.
 
 Ours: `render_site` (pages from the model, generated config with section groups
-and `navigation.prune`, `mkdocs build --strict`), downloads stubbed with small
-files since Word and the kit are measured by their own benchmarks.
+and `navigation.prune`, `mkdocs build --strict` with its pages shared over the
+cores), downloads stubbed with small files since Word and the kit are measured
+by their own benchmarks. Ours is measured twice: on every core, as `pmo build`
+runs, and on one core (PMO_SITE_WORKERS=1), to show what the sharing adds.
 Baseline, same run: a plain `mkdocs build` of the same generated Markdown with
 default mkdocs-material settings (no nav, so every page embeds the whole tree).
 Sizes leave out downloads/, which only our site has.
@@ -10,6 +12,7 @@ Sizes leave out downloads/, which only our site has.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,7 @@ from corpus import generate_corpus
 from generator.build import Workspace, load_handbook
 from generator.model import Handbook
 from generator.site import PACKAGE_ROOT, TEMPLATES, render_site
+from generator.site_mkdocs import WORKERS_VARIABLE, worker_count
 from generator.site_pages import create_environment, list_downloads, write_pages
 
 SIZES = (100, 1000, 2000)
@@ -44,12 +48,20 @@ def _size(folder: Path) -> int:
                if p.is_file() and "downloads" not in p.relative_to(folder).parts)
 
 
-def _ours(handbook: Handbook, root: Path) -> tuple[float, int, int]:
+def _ours(handbook: Handbook, root: Path, workers: str = "") -> tuple[float, int, int]:
     dist = _stub_dist(handbook, root / "dist")
     workspace = Workspace(PACKAGE_ROOT)  # the repository's docs/ and mkdocs.yml
-    started = time.perf_counter()
-    render_site(handbook, root / "site", workspace=workspace, dist_dir=dist)
-    elapsed = time.perf_counter() - started
+    saved = os.environ.get(WORKERS_VARIABLE)
+    os.environ[WORKERS_VARIABLE] = workers
+    try:
+        started = time.perf_counter()
+        render_site(handbook, root / "site", workspace=workspace, dist_dir=dist)
+        elapsed = time.perf_counter() - started
+    finally:
+        if saved is None:
+            del os.environ[WORKERS_VARIABLE]
+        else:
+            os.environ[WORKERS_VARIABLE] = saved
     return elapsed, _size(root / "site"), sum(1 for _ in (root / "site").rglob("*.html"))
 
 
@@ -75,11 +87,14 @@ def measure() -> list[tuple[str, str, str]]:
             handbook = load_handbook(generate_corpus(Path(tmp) / "corpus", n))
             count = len(handbook.standards)
             ours = _ours(handbook, Path(tmp) / "ours")
+            one_core = _ours(handbook, Path(tmp) / "one-core", workers="1")
             plain = _plain(handbook, Path(tmp) / "plain")
             rows += [
-                (f"site build, {count} standards ({ours[2]} vs {plain[2]} pages)",
-                 f"{ours[0]:.1f} s", f"{plain[0]:.1f} s plain mkdocs-material "
-                 f"({plain[0] / ours[0]:.1f}x slower)"),
+                (f"site build, {count} standards ({ours[2]} vs {plain[2]} pages), "
+                 f"{worker_count()} cores", f"{ours[0]:.1f} s",
+                 f"{plain[0]:.1f} s plain mkdocs-material ({plain[0] / ours[0]:.1f}x slower)"),
+                (f"site build, {count} standards, one core (PMO_SITE_WORKERS=1)",
+                 f"{one_core[0]:.1f} s", f"({plain[0] / one_core[0]:.1f}x faster than plain)"),
                 (f"site size, {count} standards (without downloads)",
                  f"{ours[1] / 1e6:.0f} MB", f"{plain[1] / 1e6:.0f} MB "
                  f"({plain[1] / ours[1]:.1f}x larger)"),
