@@ -19,6 +19,10 @@ typical use:
   pmo build                    validate, then write site/, dist/word/, dist/project-kit/
   pmo serve                    preview the site on http://127.0.0.1:8000, rebuilding on change
 
+environment:
+  PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
+                               CPU core; 1 builds the site on one core)
+
 exit codes: 0 success, 1 invalid standards or a refused command, 2 wrong usage.
 """
 

@@ -30,6 +30,7 @@ from generator.site_config import (
     read_base_config,
     write_config,
 )
+from generator.site_mkdocs import worker_count
 from generator.site_pages import (
     SECTIONS,
     Downloads,
@@ -152,6 +153,10 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
 def run_mkdocs(config_file: Path) -> None:
     """`mkdocs build --strict` on the generated config, its pages shared over the cores
     (generator.site_mkdocs); a warning or macro error fails it."""
+    try:
+        worker_count()
+    except ValueError as err:
+        raise BuildError(str(err)) from err
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
     command = [sys.executable, "-m", "generator.site_mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file)]

@@ -67,8 +67,8 @@ def worker_count() -> int:
     configured = os.environ.get(WORKERS_VARIABLE, "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:
-            raise SystemExit(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
-                             "of processes, 1 or more (1 builds on one core)")
+            raise ValueError(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
+                             "of processes, 1 or more (1 builds on one core), or unset it")
         return int(configured)
     return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
 
@@ -297,7 +297,11 @@ def _search_entries(config: MkDocsConfig) -> list[Any] | None:
 def main() -> None:
     from mkdocs.__main__ import cli
 
-    ParallelBuild(worker_count()).install()
+    try:
+        workers = worker_count()
+    except ValueError as err:
+        raise SystemExit(str(err)) from err
+    ParallelBuild(workers).install()
     cli(prog_name="mkdocs")
 
 

@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from generator.build import Workspace
+from generator.errors import BuildError
 from generator.model import Handbook
-from generator.site import render_site
+from generator.site import render_site, run_mkdocs
 from tests.conftest import REPO
 from tests.unit.test_site import make_dist
 
@@ -122,10 +123,14 @@ def test_unknown_plugins_keep_the_build_plain(tmp_path: Path) -> None:
     assert "processes" not in result.stderr
 
 
-def test_bad_worker_count_is_explained(tmp_path: Path) -> None:
+def test_bad_worker_count_is_explained(tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("generator.site_mkdocs", make_project(tmp_path), workers="two")
     assert result.returncode != 0
     assert "PMO_SITE_WORKERS='two'" in result.stderr and "whole number" in result.stderr
+    monkeypatch.setenv("PMO_SITE_WORKERS", "0")
+    with pytest.raises(BuildError, match="PMO_SITE_WORKERS='0': set it to a whole number"):
+        run_mkdocs(tmp_path / "mkdocs.yml")  # refused before mkdocs starts
 
 
 def test_the_handbook_site_is_the_same_on_one_or_three_processes(
