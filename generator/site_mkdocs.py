@@ -70,7 +70,8 @@ def worker_count() -> int:
             raise ValueError(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
                              "of processes, 1 or more (1 builds on one core), or unset it")
         return int(configured)
-    return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None  # Linux
+    return min(len(usable) if usable else os.cpu_count() or 1, MAX_WORKERS)
 
 
 @dataclass
