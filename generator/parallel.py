@@ -13,6 +13,9 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+WORKERS_VARIABLE = "PMO_SITE_WORKERS"
+MAX_WORKERS = 8
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -47,3 +50,16 @@ def _run_job() -> list[Any]:
     assert _job is not None
     fn, items = _job
     return fn(items)
+
+
+def worker_count() -> int:
+    """How many processes share the site's pages (generator.site_mkdocs): PMO_SITE_WORKERS,
+    else the usable cores. Read here, without importing mkdocs, to refuse a bad value early."""
+    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if configured:
+        if not configured.isdigit() or int(configured) < 1:
+            raise ValueError(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
+                             "of processes, 1 or more (1 builds on one core), or unset it")
+        return int(configured)
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None  # Linux
+    return min(len(usable) if usable else os.cpu_count() or 1, MAX_WORKERS)

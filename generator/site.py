@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import BuildError
 from generator.model import Handbook, Policy
+from generator.parallel import worker_count
 from generator.site_config import (
     DATA_FILE,
     ConfigPaths,
@@ -30,7 +31,6 @@ from generator.site_config import (
     read_base_config,
     write_config,
 )
-from generator.site_mkdocs import worker_count
 from generator.site_pages import (
     SECTIONS,
     Downloads,

@@ -41,10 +41,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.parallel import can_fork
+from generator.parallel import can_fork, worker_count
 
-WORKERS_VARIABLE = "PMO_SITE_WORKERS"
-MAX_WORKERS = 8
 MIN_PAGES_PER_WORKER = 16
 # Rough cost of a page, in bytes of its Markdown (reading) or HTML (writing): a fixed
 # part per page, then its size. Measured at 2,000 standards, where an ordinary page
@@ -60,18 +58,6 @@ _LINKS = frozenset({"file", "parent", "children", "previous_page", "next_page",
 log = logging.getLogger("mkdocs.pmo")
 _populate_page = mkdocs_build._populate_page
 _build_page = mkdocs_build._build_page
-
-
-def worker_count() -> int:
-    """How many processes share the pages: PMO_SITE_WORKERS, else the usable cores."""
-    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if configured:
-        if not configured.isdigit() or int(configured) < 1:
-            raise ValueError(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
-                             "of processes, 1 or more (1 builds on one core), or unset it")
-        return int(configured)
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None  # Linux
-    return min(len(usable) if usable else os.cpu_count() or 1, MAX_WORKERS)
 
 
 @dataclass

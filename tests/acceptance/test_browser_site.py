@@ -11,7 +11,7 @@ import functools
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -206,17 +206,12 @@ def test_search_finds_a_hyphenated_requirement_id_whole(page: object, base_url: 
     assert any(h.endswith(f"#{requirement.id}") for h in first[:3]), first
 
 
-def test_search_finds_a_word_only_in_a_requirement(page: object, base_url: str,
-                                                   words: _Words) -> None:
-    word, where = requirement_only_word(words)
-    results = search(page, base_url, word)
-    assert results[0] == f"/{where}", (word, results)
-    assert open_first_result(page) == f"/{where}"
-
-
-def test_search_finds_a_word_only_in_a_table_cell(page: object, base_url: str,
-                                                  words: _Words) -> None:
-    word, where = table_only_word(words)
+@pytest.mark.parametrize("find_word", [requirement_only_word, table_only_word],
+                         ids=["word-only-in-a-requirement", "word-only-in-a-table-cell"])
+def test_search_finds_a_word_found_in_one_place(
+        page: object, base_url: str, words: _Words,
+        find_word: Callable[[_Words], tuple[str, str]]) -> None:
+    word, where = find_word(words)
     results = search(page, base_url, word)
     assert results[0] == f"/{where}", (word, results)
     assert open_first_result(page) == f"/{where}"

@@ -24,8 +24,8 @@ from corpus import generate_corpus
 
 from generator.build import Workspace, load_handbook
 from generator.model import Handbook
+from generator.parallel import WORKERS_VARIABLE, worker_count
 from generator.site import PACKAGE_ROOT, TEMPLATES, render_site
-from generator.site_mkdocs import WORKERS_VARIABLE, worker_count
 from generator.site_pages import create_environment, list_downloads, write_pages
 
 SIZES = (100, 1000, 2000)
