@@ -6,7 +6,6 @@ as released), so What's new and the changelog read the same on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -96,7 +95,3 @@ def prepend_changelog(text: str | None, section: str) -> str:
     if at == -1:
         return body.rstrip("\n") + "\n\n" + section
     return body[:at].rstrip("\n") + "\n\n" + section + "\n" + body[at + 1:]
-
-
-def changes_by_id(note: ReleaseNote) -> Mapping[str, ReleaseChange]:
-    return {c.standard_id: c for c in note.changes}
