@@ -149,9 +149,11 @@ def render_outputs(
     """Run the renderers into `stage` (site/ and dist/ below it); `versioned` for a site that
     sits in a <version>/ folder of a versioned site."""
     from generator.kit import render_kit
-    from generator.site import render_site
+    from generator.site import check_environment, render_site
     from generator.word import render_word
 
+    if "site" in targets:
+        check_environment()
     word_dir = stage / "dist" / "word"
     written: list[Path] = []
     if "word" in targets or "kit" in targets or "site" in targets:

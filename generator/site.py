@@ -153,10 +153,7 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
 def run_mkdocs(config_file: Path) -> None:
     """`mkdocs build --strict` on the generated config, its pages shared over the cores
     (generator.site_mkdocs); a warning or macro error fails it."""
-    try:
-        worker_count()
-    except ValueError as err:
-        raise BuildError(str(err)) from err
+    check_environment()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
     command = [sys.executable, "-m", "generator.site_mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file)]
@@ -168,6 +165,14 @@ def run_mkdocs(config_file: Path) -> None:
     if result.returncode != 0:
         raise BuildError("mkdocs build failed; fix the page or standard it names:\n"
                          + _mkdocs_problems(result.stdout + result.stderr))
+
+
+def check_environment() -> None:
+    """Refuse a bad PMO_SITE_WORKERS before any output is rendered."""
+    try:
+        worker_count()
+    except ValueError as err:
+        raise BuildError(str(err)) from err
 
 
 def _mkdocs_problems(output: str) -> str:

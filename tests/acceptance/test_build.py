@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,10 +25,11 @@ def tree_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def run_build(root: Path) -> subprocess.CompletedProcess[str]:
+def run_build(root: Path, **environment: str) -> subprocess.CompletedProcess[str]:
     """`pmo build` from inside the repository, with no --root, as the README says."""
     return subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **environment})
 
 
 @pytest.fixture(scope="module")
@@ -88,5 +90,15 @@ def test_failing_renderer_leaves_previous_outputs_untouched(workspace: Workspace
         page.unlink()
     assert result.returncode == 1
     assert "mkdocs build failed" in result.stderr
+    assert tree_digest(workspace.site, workspace.dist) == before
+    assert not list(workspace.root.glob(".pmo-build-*"))
+
+
+def test_bad_worker_count_is_refused_before_rendering(workspace: Workspace) -> None:
+    before = tree_digest(workspace.site, workspace.dist)
+    result = run_build(workspace.root, PMO_SITE_WORKERS="many")
+    assert result.returncode == 1
+    assert "PMO_SITE_WORKERS='many': set it to a whole number" in result.stderr
+    assert "Writing Word documents" not in result.stderr  # refused before any rendering
     assert tree_digest(workspace.site, workspace.dist) == before
     assert not list(workspace.root.glob(".pmo-build-*"))
