@@ -21,9 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from docx import Document
 
-from generator.build import Workspace
 from generator.model import Handbook
-from tests.conftest import REPO, require_tool
+from generator.pipeline.workspace import Workspace
+from tests.support.workspace import REPO, require_tool
 
 sync_api = pytest.importorskip("playwright.sync_api")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from generator.build import Workspace
-from tests.conftest import copy_workspace
+from generator.pipeline.workspace import Workspace
+from tests.support.workspace import copy_workspace
 
 
 def tree_digest(*folders: Path) -> str:

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from generator.build import Workspace
+from generator.pipeline.workspace import Workspace
 from tests.acceptance.test_build import run_build
-from tests.conftest import copy_workspace
+from tests.support.workspace import copy_workspace
 
 TITLE = 'Project Charter & Co "Q" for a < b – Zoë 🚀 {{ 7*7 }}'
 SENTENCE = "Never write {{ 7*7 }} or {% raw %} or ${HOME} into a charter & <b>keep</b> it plain."

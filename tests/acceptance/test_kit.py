@@ -21,10 +21,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from generator.build import Workspace, load_handbook
-from generator.kit_data import kit_files, kit_questions, labels
+from generator.kit.contents import kit_files
+from generator.kit.questions import kit_questions, labels
 from generator.model import Handbook
-from tests.conftest import REPO, require_tool
+from generator.pipeline.check import load_handbook
+from generator.pipeline.workspace import Workspace
+from tests.support.workspace import REPO, require_tool
 
 HOSTILE = "Café & <Co> \"Ünï\" 'q' 😀"
 TEMPLATE_LOOKING = "{{ 7*7 }} {% raw %} & <b>"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Workspace
-from tests.conftest import MINIMAL, copy_workspace, pmo
+from generator.pipeline.workspace import Workspace
+from tests.support.workspace import MINIMAL, copy_workspace, pmo
 
 RISK = "standards/policies/risk.yaml"
 CHANGE = "Escalating a high risk is now a must under a controlling PMO."

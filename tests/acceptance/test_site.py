@@ -13,9 +13,9 @@ from pathlib import Path
 
 from docx import Document
 
-from generator.build import Workspace
 from generator.model import Handbook
-from tests.conftest import REPO, require_tool
+from generator.pipeline.workspace import Workspace
+from tests.support.workspace import REPO, require_tool
 
 SECTIONS = {"charter": "charter", "framework": "framework", "policy": "policies",
             "artefact": "artefacts", "role": "roles", "glossary": "glossary", "faq": "faq"}

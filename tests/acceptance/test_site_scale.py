@@ -9,18 +9,16 @@ must reach every standard, while no page carries the whole tree.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator.build import Workspace, load_handbook
+from generator.model import page_path
+from generator.pipeline.check import load_handbook
 from generator.site import render_site
-from generator.site_pages import NAV_GROUP_SIZE, page_path
-from tests.conftest import REPO
-from tests.unit.test_site import make_dist
-
-sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
-from corpus import generate_corpus  # noqa: E402
+from generator.site.pages import NAV_GROUP_SIZE
+from tests.support.corpus import generate_corpus
+from tests.support.site import make_dist, site_inputs
+from tests.support.workspace import REPO
 
 STANDARDS = 300
 NAV_LINK = re.compile(r'<a href="([^"#]*)"[^>]*class="md-nav__link')
@@ -34,8 +32,7 @@ def test_every_standard_is_reachable_through_the_pruned_navigation(tmp_path: Pat
     handbook = load_handbook(generate_corpus(tmp_path / "corpus", STANDARDS, body_words=40))
     assert len(handbook.policies) > 3 * NAV_GROUP_SIZE
     site = tmp_path / "site"
-    render_site(handbook, site, workspace=Workspace(REPO),
-                dist_dir=make_dist(handbook, tmp_path / "dist"))
+    render_site(handbook, site, site_inputs(REPO, make_dist(handbook, tmp_path / "dist")))
 
     seen, queue, widest = {"/"}, ["/"], 0
     while queue:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import MINIMAL, REPO, copy_workspace
+from tests.support.workspace import MINIMAL, REPO, copy_workspace
 
 
 def free_port() -> int:

@@ -8,27 +8,12 @@ expected error lines sit beside it in expected.txt.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, MINIMAL, REPO, pmo
-
-INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
-VALID = sorted(p / "standards" for p in (EXAMPLES / "valid").iterdir() if p.is_dir())
-
-
-def lay_out_case(case: Path, target: Path) -> Path:
-    """The minimal tree with the case's changes applied, under target/standards."""
-    standards = target / "standards"
-    shutil.copytree(MINIMAL, standards)
-    delete = case / "delete.txt"
-    for name in delete.read_text().split() if delete.exists() else ():
-        (standards / name).unlink()
-    if (case / "standards").exists():
-        shutil.copytree(case / "standards", standards, dirs_exist_ok=True)
-    return standards
+from tests.support.examples import INVALID, VALID, lay_out_case
+from tests.support.workspace import EXAMPLES, MINIMAL, REPO, pmo
 
 
 def test_at_least_fifteen_invalid_cases() -> None:

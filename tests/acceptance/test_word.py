@@ -12,10 +12,9 @@ import docx
 import pytest
 from docx2python import docx2python
 
-from generator.model import Artefact, Handbook, Policy
-from generator.placeholders import placeholder
-from generator.word_common import author, stamp
-from tests.conftest import copy_workspace, pmo, require_tool
+from generator.model import Artefact, Handbook, Policy, placeholder
+from generator.word.shared_parts import author, stamp
+from tests.support.workspace import copy_workspace, pmo, require_tool
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +218,7 @@ def test_contents_is_a_real_toc_field_that_libreoffice_refreshes(word_dir: Path,
     system_python = Path("/usr/bin/python3")
     check = subprocess.run([str(system_python), "-c", "import uno"], capture_output=True)
     if check.returncode != 0:
-        from tests.conftest import IN_CI
+        from tests.support.workspace import IN_CI
         if IN_CI:
             pytest.fail("python3-uno is required under CI=true")
         pytest.skip("python3-uno is not installed")

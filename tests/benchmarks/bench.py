@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent.parent))  # run as a script: the repository root, for tests.*
 
 
 def main(areas: list[str]) -> int:
@@ -23,7 +23,7 @@ def main(areas: list[str]) -> int:
     for name in chosen:
         started = time.perf_counter()
         print(f"[{name}] measuring ...", file=sys.stderr, flush=True)
-        rows.extend(importlib.import_module(name).measure())
+        rows.extend(importlib.import_module(f"tests.benchmarks.{name}").measure())
         print(f"[{name}] done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     widths = [max(len(r[i]) for r in [("what", "ours", "baseline"), *rows]) for i in range(3)]
     for row in [("what", "ours", "baseline"), tuple("-" * w for w in widths), *rows]:

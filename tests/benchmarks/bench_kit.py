@@ -15,9 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import load_handbook
 from generator.kit import render_kit
+from generator.model.render_inputs import RenderInputs
+from generator.pipeline.check import load_handbook
 from generator.word import render_word
+from tests.support.site import dist_files
 
 REPO = Path(__file__).resolve().parents[2]
 RUNS = 5
@@ -58,9 +60,9 @@ def measure() -> list[tuple[str, str, str]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-kit-") as temporary:
         root = Path(temporary)
-        render_word(handbook, root / "word")
+        render_word(handbook, root / "dist" / "word", RenderInputs())
         started = time.perf_counter()
-        render_kit(handbook, root / "dist", word_dir=root / "word")
+        render_kit(handbook, root / "dist", RenderInputs(files=dist_files(root / "dist")))
         rows.append(("kit: render_kit (template + zip)", f"{time.perf_counter() - started:.2f} s",
                      "-"))
         baseline = _time_cookiecutter(_empty_template(root), root / "out-empty",

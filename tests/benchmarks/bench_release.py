@@ -15,11 +15,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from corpus import best_time, generate_corpus
-
-from generator.build import check_standards, load_handbook
-from generator.diff import diff_snapshots
-from generator.manifest import build_manifest, dump_json
+from generator.pipeline.check import check_standards, load_handbook
+from generator.release.diff import diff_snapshots
+from generator.release.manifest import build_manifest, dump_json
+from tests.support.corpus import best_time, generate_corpus
 
 
 def measure() -> list[tuple[str, str, str]]:

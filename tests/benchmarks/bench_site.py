@@ -20,13 +20,17 @@ import time
 from pathlib import Path
 
 import yaml
-from corpus import generate_corpus
 
-from generator.build import Workspace, load_handbook
 from generator.model import Handbook
-from generator.parallel import WORKERS_VARIABLE, worker_count
-from generator.site import PACKAGE_ROOT, TEMPLATES, render_site
-from generator.site_pages import create_environment, list_downloads, write_pages
+from generator.pipeline.check import load_handbook
+from generator.pipeline.workspace import Workspace
+from generator.shared.parallel import WORKERS_VARIABLE, worker_count
+from generator.shared.templating import PACKAGE_ROOT
+from generator.site import render_site
+from generator.site.pages import create_environment, list_downloads, write_pages
+from generator.site.render import TEMPLATES
+from tests.support.corpus import generate_corpus
+from tests.support.site import site_inputs
 
 SIZES = (100, 1000, 2000)
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
@@ -55,7 +59,7 @@ def _ours(handbook: Handbook, root: Path, workers: str = "") -> tuple[float, int
     os.environ[WORKERS_VARIABLE] = workers
     try:
         started = time.perf_counter()
-        render_site(handbook, root / "site", workspace=workspace, dist_dir=dist)
+        render_site(handbook, root / "site", site_inputs(workspace.root, dist))
         elapsed = time.perf_counter() - started
     finally:
         if saved is None:

@@ -14,16 +14,16 @@ import time
 from pathlib import Path
 
 import yaml
-from corpus import best_time, generate_corpus
 
-from generator.build import check_standards
-from generator.loader import KIND_FOLDERS
-from generator.schemas import SCHEMA_DIR, compiled_validators
+from generator.model import KINDS
+from generator.pipeline.check import check_standards
+from generator.source.schemas import SCHEMA_DIR, compiled_validators
+from tests.support.corpus import best_time, generate_corpus
 
 
 def _check_jsonschema(standards: Path) -> float:
     started = time.perf_counter()
-    for folder, kind in KIND_FOLDERS.items():
+    for folder, kind in KINDS.by_folder().items():
         files = sorted(str(p) for p in (standards / folder).glob("*.yaml"))
         if files:
             subprocess.run(

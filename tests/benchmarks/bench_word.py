@@ -14,15 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from corpus import generate_corpus
 
-from generator.build import load_handbook
 from generator.model import Artefact, Handbook, Policy, Standard
+from generator.model.render_inputs import RenderInputs
+from generator.pipeline.check import load_handbook
 from generator.word import render_word
-from generator.word_artefact import write_artefact_template
-from generator.word_handbook import handbook_standards, write_handbook_document
-from generator.word_styles import load_house_style
-from generator.word_writer import BaseDocument
+from generator.word.artefact import write_artefact_template
+from generator.word.handbook import handbook_standards, write_handbook_document
+from generator.word.styles import load_house_style
+from generator.word.writer import BaseDocument
+from tests.support.corpus import generate_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -89,7 +90,7 @@ def measure() -> list[tuple[str, str, str]]:
         root = Path(tmp)
         example = load_handbook(REPO / "standards")
         count = len(example.artefacts) + len(example.policies) + 1
-        ours = _timed(lambda: render_word(example, root / "example"), runs=3)
+        ours = _timed(lambda: render_word(example, root / "example", RenderInputs()), runs=3)
         plain_dir = root / "plain-example"
         plain_dir.mkdir()
         docs = [*example.artefacts, *example.policies]

@@ -3,7 +3,7 @@
 cookiecutter renders this file as a template before it runs it. The answers
 arrive once, as a JSON string, and the code below the raw marker is left as it
 is, so no answer is ever evaluated. render_kit replaces the import below with
-the source of generator/kit_fill.py: the hook needs only the standard library.
+the source of generator/kit/hooks/fill.py: the hook needs only the standard library.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 
 CONTEXT = json.loads(r"""{{ cookiecutter | jsonify }}""")
 # {% raw %}
-from generator.kit_fill import build_project, public_answers  # noqa: E402
+from generator.kit.hooks.fill import build_project, public_answers  # noqa: E402
 
 
 def main() -> int:

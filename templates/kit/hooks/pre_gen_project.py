@@ -3,7 +3,7 @@
 cookiecutter renders this file as a template before it runs it. The answers
 arrive once, as a JSON string, and the code below the raw marker is left as it
 is, so no answer is ever evaluated. render_kit replaces the import below with
-the source of generator/kit_checks.py: the hook needs only the standard library.
+the source of generator/kit/hooks/checks.py: the hook needs only the standard library.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import sys
 
 CONTEXT = json.loads(r"""{{ cookiecutter | jsonify }}""")
 # {% raw %}
-from generator.kit_checks import check_answers  # noqa: E402
+from generator.kit.hooks.checks import check_answers  # noqa: E402
 
 
 def find_problems(context: dict[str, object], project_dir: str) -> list[str]:
     """Every problem with the answers and the target folder."""
     answers = {k: str(v) for k, v in context.items() if not k.startswith("_")}
-    problems = check_answers(answers)
+    problems = check_answers(answers, dict(context["_pmo_checks"]))
     if problems:
         return problems
     if os.path.basename(project_dir) != answers["project_slug"]:

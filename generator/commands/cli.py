@@ -1,0 +1,282 @@
+"""`pmo`: a thin command line over the library API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.commands.kit_check import check_project
+from generator.commands.new import new_project
+from generator.commands.serve import serve_site
+from generator.errors import PmoError, StandardsError
+from generator.pipeline.build import build_handbook
+from generator.pipeline.check import check_standards
+from generator.pipeline.outputs import TARGETS
+from generator.pipeline.release import diff_releases, rebuild_bundle, release_handbook
+from generator.pipeline.versioned_site import build_versioned_site
+from generator.pipeline.workspace import Workspace
+
+EPILOG = """\
+typical use:
+  pmo validate                 check every standard; errors name file:line:column: field
+  pmo build                    validate, then write site/, dist/word/, dist/project-kit/
+  pmo serve                    preview the site on http://127.0.0.1:8000, rebuilding on change
+
+environment:
+  PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
+                               CPU core; 1 builds the site on one core)
+
+exit codes: 0 success, 1 invalid standards or a refused command, 2 wrong usage.
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except StandardsError as err:
+        writes = args.handler in (cmd_build, cmd_release, cmd_serve)
+        _print_problems(err, getattr(args, "format", "text"), writes)
+        if args.traceback:
+            traceback.print_exc()
+        return 1
+    except PmoError as err:
+        print(f"pmo: error: {err}", file=sys.stderr)
+        if args.traceback:
+            traceback.print_exc()
+        return 1
+    except KeyboardInterrupt:
+        print("pmo: interrupted", file=sys.stderr)
+        return 130
+
+
+def _print_problems(err: StandardsError, output_format: str, writes: bool) -> None:
+    if output_format == "json":
+        print(
+            json.dumps(
+                {"valid": False, "problems": [p.as_dict() for p in err.problems]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    files = len({p.file for p in err.problems})
+    count = len(err.problems)
+    print(
+        f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''};"
+        " fix them and run `pmo validate` again."
+        + (" Nothing was written; earlier outputs are unchanged." if writes else ""),
+        file=sys.stderr,
+    )
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace(Path(args.root).resolve())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    standards = Path(args.standards) if args.standards else _workspace(args).standards
+    documents, problems = check_standards(standards)
+    if problems:
+        raise StandardsError(problems)
+    if args.format == "json":
+        print(json.dumps({"valid": True, "problems": [], "files": len(documents)}))
+    else:
+        print(f"{len(documents)} files valid in {standards}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if args.versioned or args.release:
+        if args.release:
+            rebuild_bundle(_workspace(args), args.release)
+        if args.versioned:
+            build_versioned_site(_workspace(args))
+        return 0
+    targets = tuple(t for t in TARGETS if t in args.only.split(",")) if args.only else TARGETS
+    unknown = set(args.only.split(",")) - set(TARGETS) if args.only else set()
+    if unknown:
+        raise PmoError(f"--only takes {', '.join(TARGETS)}; not {', '.join(sorted(unknown))}")
+    build_handbook(_workspace(args), targets)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    serve_site(_workspace(args), host="127.0.0.1", port=args.port)
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    release_handbook(_workspace(args), args.version)
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    print(diff_releases(_workspace(args), args.old, args.new, output_format=args.format))
+    return 0
+
+
+def cmd_kit_check(args: argparse.Namespace) -> int:
+    return check_project(
+        Path(args.project_dir), _workspace(args), against=args.against, output_format=args.format
+    )
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    new_project(_workspace(args), output_dir=Path(args.output_dir))
+    return 0
+
+
+def _options(default: object) -> argparse.ArgumentParser:
+    """--root and --traceback, accepted before and after the command."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--root",
+        default=default if default is argparse.SUPPRESS else ".",
+        metavar="DIR",
+        help="the handbook repository (holds standards/, docs/, "
+        "mkdocs.yml); default: the current folder",
+    )
+    options.add_argument(
+        "--traceback",
+        action="store_true",
+        default=default,
+        help="show the Python stack trace of an error",
+    )
+    return options
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="pmo",
+        description="Keep PMO standards as checked YAML and publish them as a "
+        "handbook site, Word documents and a cookiecutter project kit.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_options(False)],
+    )
+    parser.add_argument("--version", action="version", version=f"pmo {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], summary: str, description: str = ""
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=description or summary,
+            parents=[common],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    validate = command(
+        "validate",
+        cmd_validate,
+        "check every standard and report all problems",
+        "Check standards/ against the JSON Schemas, cross-references and version "
+        "rules. Every problem is printed as file:line:column: field: message.\n"
+        "Exit 0 when valid, 1 when any problem was found.",
+    )
+    validate.add_argument(
+        "--standards", metavar="DIR", help="the standards folder (default: ROOT/standards)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default, on stderr) or json (on stdout, for CI systems)",
+    )
+
+    build = command(
+        "build",
+        cmd_build,
+        "validate, then build the site, Word documents and kit",
+        "Validate, then write site/, dist/word/, dist/project-kit/ and "
+        "dist/project-kit-<version>.zip. Nothing is replaced unless every output "
+        "was built.",
+    )
+    build.add_argument(
+        "--versioned", action="store_true",
+        help="build site/ as the versioned site instead: every release, rendered from its git "
+        "tag, in <version>/ folders with a version selector, latest/ and versions.json")
+    build.add_argument(
+        "--release", metavar="VERSION",
+        help="rebuild the bundle dist/releases/VERSION/ of a past release from its git tag")
+    build.add_argument(
+        "--only",
+        metavar="LIST",
+        help=f"comma-separated outputs to build: {', '.join(TARGETS)} "
+        "(the site includes the Word files and kit it offers)",
+    )
+
+    serve = command(
+        "serve",
+        cmd_serve,
+        "preview the site locally, rebuilding on change",
+        "Build the site and serve it on 127.0.0.1; rebuild when a standard or a page "
+        "changes. A standard with an error shows the error here and the last good "
+        "build stays up.",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+
+    release = command(
+        "release",
+        cmd_release,
+        "release a new handbook version",
+        "Validate, then write standards/releases/VERSION.json, a CHANGELOG.md "
+        "section and the bundle dist/releases/VERSION/.",
+    )
+    release.add_argument("version", metavar="VERSION", help="the new version, X.Y.Z")
+
+    diff = command("diff", cmd_diff, "show what changed between two releases")
+    diff.add_argument("old", metavar="OLD", help="the older release, X.Y.Z")
+    diff.add_argument("new", metavar="NEW", help="the newer release, X.Y.Z, or 'current'")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+
+    def kit_usage(_args: argparse.Namespace) -> int:
+        kit.print_help()
+        return 2
+
+    kit = command("kit", kit_usage, "project kit commands")
+    kit_commands = kit.add_subparsers(title="kit commands", metavar="COMMAND")
+    check = kit_commands.add_parser(
+        "check",
+        parents=[common],
+        help="tell a project what changed for it since its kit",
+        description="Read PROJECT_DIR/.pmo-kit.json and list the standards, requirements and "
+        "templates that changed since the project's kit version. Exit 0 when up to "
+        "date, 1 when updates apply.",
+    )
+    check.set_defaults(handler=cmd_kit_check)
+    check.add_argument("project_dir", metavar="PROJECT_DIR")
+    check.add_argument(
+        "--against",
+        metavar="HANDBOOK_JSON_OR_VERSION",
+        help="a handbook.json export or a release version (default: the current standards)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    new = command("new", cmd_new, "start a project from the kit, asking each answer in turn")
+    new.add_argument(
+        "--output-dir",
+        default=".",
+        metavar="DIR",
+        help="where to create the project folder (default: here)",
+    )
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

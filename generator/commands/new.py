@@ -1,0 +1,98 @@
+"""`pmo new`: start a project from the kit, asking each answer and re-asking only a wrong one.
+
+The answers go to cookiecutter's `generate_files` as they were typed: unlike
+cookiecutter's own prompts for defaults and command-line values, nothing here
+renders an answer as a template.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from cookiecutter.exceptions import CookiecutterException
+from cookiecutter.generate import generate_files
+from slugify import slugify
+
+from generator.errors import PmoError
+from generator.kit.hooks.checks import check_answer
+from generator.kit.questions import KitQuestion, kit_questions
+from generator.model import Handbook
+from generator.model.answers import answer_checks
+from generator.pipeline.check import load_handbook
+from generator.pipeline.outputs import render_outputs
+from generator.pipeline.workspace import Workspace, quiet
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+END_DAYS = 180
+
+
+def new_project(workspace: Workspace, output_dir: Path, *, ask: Ask = input,
+                say: Say = print) -> Path:
+    """Ask the kit's questions, then generate the project in `output_dir`; return its folder."""
+    handbook = load_handbook(workspace.standards)
+    output_dir = output_dir.resolve()
+    answers = ask_answers(handbook, output_dir, ask, say)
+    with tempfile.TemporaryDirectory(prefix="pmo-new-") as temporary:
+        stage = Path(temporary)
+        render_outputs(handbook, workspace, stage, ("kit",), quiet)
+        kit_dir = stage / "dist" / "project-kit"
+        config = json.loads((kit_dir / "cookiecutter.json").read_text(encoding="utf-8"))
+        context = {"cookiecutter": {
+            **answers, "__project_dir": answers["project_slug"],
+            "_copy_without_render": config["_copy_without_render"],
+            "_pmo_checks": config["_pmo_checks"],
+            "_pmo_kit_version": config["_pmo_kit_version"], "_template": str(kit_dir),
+            "_output_dir": str(output_dir), "_repo_dir": str(kit_dir), "_checkout": None}}
+        output_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            project = Path(generate_files(repo_dir=str(kit_dir), context=context,
+                                          output_dir=str(output_dir)))
+        except CookiecutterException as err:
+            raise PmoError(f"the kit could not generate the project ({err}); nothing was "
+                           "left behind: check the messages above and run `pmo new` again") from err
+    say(f"Project ready in {project}")
+    return project
+
+
+def ask_answers(handbook: Handbook, output_dir: Path, ask: Ask, say: Say) -> dict[str, str]:
+    """Ask every kit question in turn; a wrong answer is explained and asked again."""
+    questions = kit_questions(handbook)
+    tiers = tuple(v for q in questions if q.key == "tier" for v, _ in q.choices)
+    checks = answer_checks()
+    answers: dict[str, str] = {}
+    for question in questions:
+        for value, label in question.choices:
+            say(f"  {value} - {label}")
+        while True:
+            default = default_answer(question, answers)
+            try:
+                typed = ask(f"{question.question} [{default}]: " if default
+                            else f"{question.question}: ")
+            except EOFError as err:
+                raise PmoError(f"no answer for {question.key}; nothing was written") from err
+            value = typed or default
+            problem = check_answer(question.key, value, answers, checks, tiers)
+            if problem is None and question.key == "project_slug" and (output_dir / value).exists():
+                problem = f"{output_dir / value} already exists: choose another project_slug"
+            if problem is None:
+                break
+            say(f"  {problem}. Please answer again.")
+        answers[question.key] = value
+    return answers
+
+
+def default_answer(question: KitQuestion, answers: dict[str, str]) -> str:
+    """The default offered for a question, computed here rather than by Jinja."""
+    today = datetime.date.today()
+    if question.key == "project_slug":
+        return str(slugify(answers.get("project_name", "")))
+    if question.key == "start_date":
+        return today.isoformat()
+    if question.key == "end_date":
+        return (today + datetime.timedelta(days=END_DAYS)).isoformat()
+    return question.default

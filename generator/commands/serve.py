@@ -1,0 +1,187 @@
+"""`pmo serve`: build the site into a temporary folder, serve it on 127.0.0.1 and
+rebuild when a standard, a page of docs/ or mkdocs.yml changes.
+
+A failed rebuild prints the located problems and leaves the last good build
+being served.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.errors import PmoError, StandardsError
+from generator.pipeline.check import load_handbook
+from generator.pipeline.outputs import TARGETS, render_outputs
+from generator.pipeline.workspace import Workspace, quiet
+
+DEBOUNCE = 0.4  # seconds of quiet after a change before rebuilding
+
+
+def serve_site(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the handbook site on http://host:port/ until interrupted, rebuilding on change."""
+    previews = Previews(workspace)
+    previews.rebuild(full=True)
+    try:
+        server = ThreadingHTTPServer((host, port), functools.partial(_Handler, previews))
+    except OSError as err:
+        previews.close()
+        raise PmoError(f"cannot serve on {host}:{port} ({err.strerror}); choose another port "
+                       "with --port") from err
+    watcher = Watcher(workspace, previews)
+    watcher.start()
+    say(f"Serving http://{host}:{server.server_port}/ - rebuilding when standards/, docs/ "
+        "or mkdocs.yml change (Ctrl+C to stop)")
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+        watcher.stop()
+        previews.close()
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Previews:
+    """The builds: the one being served and how to make the next one."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.stage: Path | None = None   # holds site/ and dist/ of the last good build
+        self.lock = threading.Lock()
+
+    @property
+    def site(self) -> Path | None:
+        return self.stage / "site" if self.stage else None
+
+    def rebuild(self, *, full: bool) -> bool:
+        """Build anew (only the site when `full` is false and a build exists)."""
+        started = time.perf_counter()
+        stage = Path(tempfile.mkdtemp(prefix="pmo-serve-"))
+        try:
+            handbook = load_handbook(self.workspace.standards)
+            if full or self.stage is None:
+                render_outputs(handbook, self.workspace, stage, TARGETS, quiet)
+            else:
+                shutil.copytree(self.stage / "dist", stage / "dist")
+                render_outputs(handbook, self.workspace, stage, ("site",), quiet,
+                               built=stage / "dist")
+        except StandardsError as err:
+            shutil.rmtree(stage, ignore_errors=True)
+            for problem in err.problems:
+                say(str(problem))
+            say(f"{len(err.problems)} problem(s); {self._keeping()}")
+            return False
+        except PmoError as err:
+            shutil.rmtree(stage, ignore_errors=True)
+            say(f"pmo: error: {err}\n{self._keeping()}")
+            return False
+        with self.lock:
+            old, self.stage = self.stage, stage
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+        say(f"Built the site in {time.perf_counter() - started:.1f} s")
+        return True
+
+    def _keeping(self) -> str:
+        return ("the last good build is still served." if self.stage
+                else "nothing to serve until this is fixed.")
+
+    def close(self) -> None:
+        with self.lock:
+            if self.stage:
+                shutil.rmtree(self.stage, ignore_errors=True)
+            self.stage = None
+
+
+class Watcher(FileSystemEventHandler):
+    """Collects file changes and rebuilds once they have settled."""
+
+    def __init__(self, workspace: Workspace, previews: Previews) -> None:
+        self.workspace = workspace
+        self.previews = previews
+        self.changed: set[str] = set()
+        self.pending = threading.Event()
+        self.stopping = threading.Event()
+        self.last_change = 0.0
+        self.observer = Observer()
+        self.worker = threading.Thread(target=self._run, name="pmo-rebuild", daemon=True)
+
+    def start(self) -> None:
+        for folder in (self.workspace.standards, self.workspace.docs):
+            if folder.is_dir():
+                self.observer.schedule(self, str(folder), recursive=True)
+        self.observer.schedule(self, str(self.workspace.root), recursive=False)
+        self.observer.start()
+        self.worker.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.pending.set()
+        self.observer.stop()
+        self.observer.join(timeout=5)
+        self.worker.join(timeout=5)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write") or event.is_directory:
+            return
+        paths = [Path(str(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+        relevant = [p for p in paths if self._relevant(p)]
+        if relevant:
+            self.changed.update(str(p) for p in relevant)
+            self.last_change = time.monotonic()
+            self.pending.set()
+
+    def _relevant(self, path: Path) -> bool:
+        if path.name.startswith(".") or path.name.endswith("~"):
+            return False
+        if path.parent == self.workspace.root:
+            return path.name == "mkdocs.yml"
+        return True
+
+    def _run(self) -> None:
+        while not self.stopping.is_set():
+            self.pending.wait()
+            while not self.stopping.is_set() and time.monotonic() - self.last_change < DEBOUNCE:
+                time.sleep(0.1)
+            if self.stopping.is_set():
+                return
+            self.pending.clear()
+            changed, self.changed = self.changed, set()
+            standards = str(self.workspace.standards)
+            full = any(c.startswith(standards) for c in changed)
+            names = ", ".join(sorted(Path(c).name for c in changed if Path(c).exists())[:3])
+            say(f"Changed: {names}; rebuilding ...")
+            self.previews.rebuild(full=full)
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the current good build; quiet about requests."""
+
+    def __init__(self, previews: Previews, *args: Any, **kwargs: Any) -> None:
+        self.previews = previews
+        site = previews.site
+        super().__init__(*args, directory=str(site) if site else None, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.previews.site is None:
+            self.send_error(HTTPStatus.SERVICE_UNAVAILABLE,
+                            "No good build yet: see the errors in the terminal running pmo serve")
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        """Requests are not logged; the terminal is for build messages."""

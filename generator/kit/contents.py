@@ -1,0 +1,56 @@
+"""What each tier's project receives, derived from the model.
+
+`tier_contents` says which files, standards and README a project of each tier
+receives: the data the post-generation hook reads.
+"""
+
+from __future__ import annotations
+
+from generator.kit.questions import labels
+from generator.model import Artefact, Handbook, Settings, Standard, page_url_path
+
+
+def page_url(settings: Settings, standard: Standard) -> str:
+    """The standard's page address: absolute when the handbook has a site_url."""
+    path = page_url_path(standard)
+    return f"{settings.site_url.rstrip('/')}/{path}" if settings.site_url else path
+
+
+def kit_files(artefact: Artefact) -> tuple[str, ...]:
+    """The files an artefact gives a project: its Word template, and a spreadsheet if a register."""
+    files = [f"{artefact.id}.docx"]
+    if artefact.format == "register" and artefact.register is not None:
+        files.append(f"{artefact.id}.xlsx")
+    return tuple(files)
+
+
+def tier_standards(handbook: Handbook, tier: int) -> dict[str, str]:
+    """id -> version of each standard a `tier` project follows: policies in force, its artefacts."""
+    policies = {p.id: p.version for p in handbook.policies if not p.retired}
+    artefacts = {a.id: a.version for a in handbook.artefacts_for_tier(tier)}
+    return dict(sorted({**policies, **artefacts}.items()))
+
+
+def tier_contents(handbook: Handbook, tier: int, readme: str) -> dict[str, object]:
+    """What the post-generation hook needs for a project of `tier`."""
+    artefacts = handbook.artefacts_for_tier(tier)
+    return {
+        "files": sorted(f for a in artefacts for f in kit_files(a)),
+        "artefacts": {a.id: a.version for a in sorted(artefacts, key=lambda a: a.id)},
+        "standards": tier_standards(handbook, tier),
+        "readme": readme,
+    }
+
+
+def kit_data(handbook: Handbook, readmes: dict[int, str]) -> dict[str, object]:
+    """The kit's private data file: versions, placeholder labels, and each tier's contents."""
+    settings = handbook.settings
+    return {
+        "kit_version": settings.version,
+        "handbook_version": settings.version,
+        "organisation": settings.organisation,
+        "pmo_type": settings.pmo_type,
+        "labels": labels(handbook),
+        "tier_names": {str(t.id): t.name for t in settings.tiers},
+        "tiers": {str(t.id): tier_contents(handbook, t.id, readmes[t.id]) for t in settings.tiers},
+    }

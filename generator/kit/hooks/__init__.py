@@ -1,0 +1,1 @@
+"""Standard-library modules the kit pastes into its cookiecutter hooks."""

@@ -1,0 +1,89 @@
+"""Checks on a project's kit answers, shared by `pmo new` and the kit's pre-generation hook.
+
+Standard library only: render_kit copies this module's source into the kit's
+pre-generation hook, which runs where only cookiecutter is installed. Which answer gets
+which check comes from the model's list of built-in answers (`checks`: key -> name,
+slug, date, "date after <key>" or tier), handed in by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FORBIDDEN_SLUG_CHARS = '/\\:<>"|?*'
+
+
+def slug_is_safe(slug: str) -> bool:
+    """True when `slug` is one plain folder name: no separators, `..`, drive or blank.
+
+    The kit's cookiecutter.json applies the path part of this rule (blank, `/`,
+    `\\`, `..`, `:`) in Jinja to choose the folder cookiecutter creates before
+    the hooks run; keep the two in step.
+    """
+    return bool(slug.strip()) and slug == slug.strip() and slug != "." \
+        and ".." not in slug and not any(c in slug for c in FORBIDDEN_SLUG_CHARS) \
+        and not any(ord(c) < 32 for c in slug)
+
+
+def check_slug(slug: str) -> str | None:
+    """A message saying what is wrong with the project slug, or None."""
+    if not slug.strip():
+        return ("project_slug is empty: give the project folder a name, e.g. "
+                "project_slug=warehouse-scanners")
+    if slug != slug.strip():
+        return f"project_slug {slug!r} starts or ends with a space: remove it"
+    if "/" in slug or "\\" in slug:
+        return (f"project_slug {slug!r} holds a path separator: the slug is one folder "
+                "name, e.g. warehouse-scanners")
+    if ".." in slug or slug == ".":
+        return f"project_slug {slug!r} holds '..' or is '.': use a plain folder name"
+    if ":" in slug:
+        return (f"project_slug {slug!r} holds ':' (a drive or absolute path): "
+                "use a plain folder name")
+    bad = sorted({c for c in slug if c in FORBIDDEN_SLUG_CHARS or ord(c) < 32})
+    if bad:
+        return (f"project_slug {slug!r} holds characters a folder name cannot have: "
+                f"{' '.join(repr(c) for c in bad)}")
+    return None
+
+
+def check_date(key: str, value: str) -> str | None:
+    """A message when `value` is not a real YYYY-MM-DD date, or None."""
+    if not DATE_PATTERN.match(value):
+        return f"{key} {value!r} is not a date written as YYYY-MM-DD, e.g. 2026-03-01"
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return f"{key} {value!r} is not a real date (check the month and day)"
+    return None
+
+
+def check_answer(key: str, value: str, answers: dict[str, str], checks: dict[str, str],
+                 tiers: tuple[str, ...] = ()) -> str | None:
+    """Check one answer, given the answers before it; a message or None."""
+    kind, _, after = checks.get(key, "").partition(" after ")
+    if kind == "name" and not value.strip():
+        return f"{key} is empty: give the {key.replace('_', ' ')}"
+    if kind == "slug":
+        return check_slug(value)
+    if kind == "date":
+        problem = check_date(key, value)
+        if problem:
+            return problem
+        start = answers.get(after, "")
+        if after and check_date(after, start) is None and value < start:
+            return (f"{key} {value} is before {after} {start}: "
+                    "the project must end after it starts")
+    if kind == "tier" and tiers and value not in tiers:
+        return f"tier {value!r} is not one of {', '.join(tiers)}"
+    return None
+
+
+def check_answers(answers: dict[str, str], checks: dict[str, str],
+                  tiers: tuple[str, ...] = ()) -> list[str]:
+    """Every problem in a full set of answers, in the order of `checks`."""
+    given = {key: str(value) for key, value in answers.items()}
+    return [problem for key in checks if key in given
+            if (problem := check_answer(key, given[key], given, checks, tiers))]

@@ -1,0 +1,166 @@
+"""The project kit: a cookiecutter template that starts a project with its tier's artefacts.
+
+`render_kit` writes `dist/project-kit/` and `dist/project-kit-<version>.zip`:
+
+    project-kit/
+      cookiecutter.json          questions with human prompts (__prompts__)
+      README.md                  how to use the kit
+      hooks/pre_gen_project.py   checks the answers (standard library only)
+      hooks/post_gen_project.py  keeps the tier's files and fills the answers in
+      {{cookiecutter.__project_dir}}/
+        <artefact>.docx          Word templates from the Word renderer (copied unrendered)
+        <register>.xlsx          register spreadsheets (copied unrendered)
+        .pmo-kit-data.json       per tier: files, standards, README (read, then removed)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.errors import BuildError
+from generator.kit.contents import kit_data, kit_files, page_url
+from generator.kit.hooks import checks, fill
+from generator.kit.questions import PROJECT_DIR, cookiecutter_config, kit_questions
+from generator.kit.registers import write_register
+from generator.model import Artefact, Handbook, answer_label, placeholder
+from generator.model.answers import BUILTIN_ANSWERS
+from generator.model.render_inputs import RenderInputs
+from generator.shared.archives import EPOCH, zip_folder
+from generator.shared.templating import TEMPLATES_DIR, create_environment
+
+KIT_TEMPLATES = TEMPLATES_DIR / "kit"
+HOOK_MODULES = {"pre_gen_project.py": checks, "post_gen_project.py": fill}
+DATA_FILE = fill.DATA_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class KitFile:
+    """A file a project receives, for the README."""
+
+    path: str
+    artefact: Artefact
+    url: str
+    spreadsheet: bool
+
+
+def render_kit(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
+    """Write the kit template folder and its zip into `out_dir`; return both paths.
+
+    The kit embeds the artefacts' Word templates, which the pipeline hands in
+    (`inputs.files`, as `word/<id>.docx`).
+    """
+    kit_dir = out_dir / "project-kit"
+    project_dir = kit_dir / PROJECT_DIR
+    project_dir.mkdir(parents=True)
+    env = create_environment(KIT_TEMPLATES)
+    version = handbook.settings.version
+    _write_text(kit_dir / "cookiecutter.json",
+                json.dumps(cookiecutter_config(handbook), indent=2, ensure_ascii=False) + "\n")
+    for name in HOOK_MODULES:
+        _write_text(kit_dir / "hooks" / name, assemble_hook(name))
+    _write_text(kit_dir / "README.md", render_kit_readme(handbook, env))
+    _copy_templates(handbook, project_dir, inputs)
+    readmes = {t.id: render_project_readme(handbook, t.id, env) for t in handbook.settings.tiers}
+    _write_text(project_dir / DATA_FILE,
+                json.dumps(kit_data(handbook, readmes), indent=2, ensure_ascii=False) + "\n")
+    zip_path = zip_folder(kit_dir, out_dir / f"project-kit-{version}.zip", EPOCH,
+                          top=f"project-kit-{version}", normalise=False)
+    return [kit_dir, zip_path]
+
+
+def assemble_hook(name: str) -> str:
+    """A hook's source with its helper module pasted in place of the import of it."""
+    module = HOOK_MODULES[name]
+    hook = (KIT_TEMPLATES / "hooks" / name).read_text(encoding="utf-8")
+    source = Path(module.__file__ or "").read_text(encoding="utf-8")
+    source = "\n".join(line for line in source.splitlines()
+                       if not line.startswith("from __future__ import"))
+    if "endraw" in source or "{%" in source:
+        raise BuildError(f"{module.__name__} must not contain Jinja tags: the kit pastes it "
+                         "inside a raw block of a hook")
+    lines = hook.splitlines(keepends=True)
+    marker = f"from {module.__name__} import"
+    index = next(i for i, line in enumerate(lines) if line.startswith(marker))
+    lines[index] = f"# --- {module.__name__} ---\n{source}\n# --- end of {module.__name__} ---\n"
+    return "".join(lines)
+
+
+def render_kit_readme(handbook: Handbook, env: Environment) -> str:
+    """The kit's own README: commands, questions, tiers and the note on templated values."""
+    settings = handbook.settings
+    name = f"project-kit-{settings.version}.zip"
+    source = f"{settings.site_url.rstrip('/')}/downloads/{name}" if settings.site_url else name
+    tier_files = {t.id: sorted(f for a in handbook.artefacts_for_tier(t.id) for f in kit_files(a))
+                  for t in settings.tiers}
+    return env.get_template("README.md.j2").render(
+        settings=settings, pmo=settings.pmo_type_info(), kit_source=source,
+        questions=kit_questions(handbook), tier_files=tier_files,
+        required=[a.key for a in BUILTIN_ANSWERS if a.check == "name"])
+
+
+def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) -> str:
+    """A tier's project README, with placeholders where the answers go."""
+    settings = handbook.settings
+    artefacts = handbook.artefacts_for_tier(tier_id)
+    files = [KitFile(f"{fill.REGISTERS_DIR if f.endswith('.xlsx') else fill.DOCUMENTS_DIR}"
+                     f"/{f}", a, page_url(settings, a), f.endswith(".xlsx"))
+             for a in artefacts for f in kit_files(a)]
+    paths = {f.artefact.id: f.path for f in files if not f.spreadsheet}
+    policies = []
+    for policy in handbook.policies:
+        requirements = [{"requirement": r, "word": r.obligation.under(settings.pmo_type).upper()}
+                        for p, r in handbook.requirements_for_tier(tier_id) if p.id == policy.id]
+        if requirements:
+            policies.append({"policy": policy, "url": page_url(settings, policy),
+                             "requirements": requirements})
+    gates = [{"policy": p, "gate": g, "url": page_url(settings, p),
+              "decided_by": _title(handbook, g.decision_body),
+              "artefacts": [{"title": _title(handbook, a), "path": paths.get(a)}
+                            for a in g.artefacts]}
+             for p, g in handbook.gates_for_tier(tier_id)]
+    questions = [{"label": answer_label(q.key), "placeholder": placeholder(q.key)}
+                 for q in kit_questions(handbook) if q.key != "project_slug"]
+    return env.get_template("project-README.md.j2").render(
+        settings=settings, tier=settings.tier(tier_id), pmo=settings.pmo_type_info(),
+        questions=questions, files=files, policies=policies, gates=gates,
+        home=settings.site_url or "see the handbook site")
+
+
+def _title(handbook: Handbook, standard_id: str) -> str:
+    standard = handbook.by_id.get(standard_id)
+    return standard.title if standard else standard_id
+
+
+def _copy_templates(handbook: Handbook, project_dir: Path, inputs: RenderInputs) -> None:
+    """Copy every artefact's Word template and write its register spreadsheet."""
+    stamp = _stamp(handbook)
+    tier_ids = {t.id for t in handbook.settings.tiers}
+    for artefact in handbook.artefacts:
+        if artefact.retired or not tier_ids & set(artefact.tiers):
+            continue
+        docx = inputs.files.get(f"word/{artefact.id}.docx")
+        if docx is None or not docx.is_file():
+            raise BuildError(f"word/{artefact.id}.docx was not handed to the kit: the kit embeds "
+                             "the Word renderer's output; build with `pmo build`")
+        shutil.copyfile(docx, project_dir / docx.name)
+        table = artefact.register
+        if f"{artefact.id}.xlsx" in kit_files(artefact) and table is not None:
+            write_register(handbook, artefact, table, project_dir / f"{artefact.id}.xlsx", stamp)
+
+
+def _stamp(handbook: Handbook) -> date:
+    """A date that only changes with the standards: the latest history entry."""
+    return max((h.date for s in handbook.standards for h in s.history), default=date(2000, 1, 1))
+
+
+def _write_text(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+

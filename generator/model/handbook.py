@@ -1,0 +1,143 @@
+"""The whole handbook: settings and standards, with the lookups renderers need."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from generator.model.convert import from_data
+from generator.model.kinds import (
+    KINDS,
+    Artefact,
+    Charter,
+    Gate,
+    Glossary,
+    Pillar,
+    Policy,
+    Requirement,
+    Role,
+    Term,
+    finish,
+)
+from generator.model.releases import ReleaseNote
+from generator.model.settings import Settings, build_settings
+from generator.model.standard import Standard
+
+S = TypeVar("S", bound=Standard)
+
+
+@dataclass(frozen=True, slots=True)
+class Handbook:
+    """The whole handbook: settings and standards, with lookups renderers need."""
+
+    settings: Settings
+    standards: tuple[Standard, ...]
+    by_id: Mapping[str, Standard]
+    referenced_by: Mapping[str, tuple[str, ...]]
+    releases: tuple[ReleaseNote, ...] = ()
+
+    def get(self, standard_id: str) -> Standard:
+        return self.by_id[standard_id]
+
+    def of_type(self, cls: type[S], include_retired: bool = True) -> tuple[S, ...]:
+        return tuple(
+            s for s in self.standards if isinstance(s, cls) and (include_retired or not s.retired)
+        )
+
+    def of_kind(self, kind: str) -> tuple[Standard, ...]:
+        return tuple(s for s in self.standards if s.kind == kind)
+
+    @property
+    def policies(self) -> tuple[Policy, ...]:
+        return self.of_type(Policy)
+
+    @property
+    def artefacts(self) -> tuple[Artefact, ...]:
+        return self.of_type(Artefact)
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self.of_type(Role)
+
+    @property
+    def pillars(self) -> tuple[Pillar, ...]:
+        return tuple(sorted(self.of_type(Pillar), key=lambda p: p.pillar_order))
+
+    @property
+    def charter(self) -> Charter | None:
+        charters = self.of_type(Charter)
+        return charters[0] if charters else None
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(t for g in self.of_type(Glossary) for t in g.terms)
+
+    def artefacts_for_tier(self, tier: int) -> tuple[Artefact, ...]:
+        """Artefacts in force that a project of `tier` must produce."""
+        return tuple(a for a in self.artefacts if not a.retired and tier in a.tiers)
+
+    def requirements_for_tier(self, tier: int) -> tuple[tuple[Policy, Requirement], ...]:
+        """Requirements in force that apply to a project of `tier`, with their policy."""
+        return tuple(
+            (p, r)
+            for p in self.policies
+            if not p.retired
+            for r in p.requirements
+            if tier in r.tiers
+        )
+
+    def gates_for_tier(self, tier: int) -> tuple[tuple[Policy, Gate], ...]:
+        return tuple(
+            (p, g) for p in self.policies if not p.retired for g in p.gates if tier in g.tiers
+        )
+
+
+def build_model(
+    settings_data: Mapping[str, Any], standards: Iterable[tuple[str, str, Mapping[str, Any]]]
+) -> Handbook:
+    """Build the model from validated data: handbook.yaml and (kind, source, data) triples."""
+    settings = build_settings(settings_data)
+    built = [build_standard(kind, source, data, settings) for kind, source, data in standards]
+    built.sort(key=lambda s: (KINDS.order(s.kind), s.id))
+    backlinks: dict[str, list[str]] = {}
+    for standard in built:
+        for target in _references(standard):
+            if target != standard.id and standard.id not in backlinks.setdefault(target, []):
+                backlinks[target].append(standard.id)
+    return Handbook(
+        settings=settings,
+        standards=tuple(built),
+        by_id=MappingProxyType({s.id: s for s in built}),
+        referenced_by=MappingProxyType({k: tuple(v) for k, v in backlinks.items()}),
+    )
+
+
+def build_standard(kind: str, source: str, data: Mapping[str, Any],
+                   settings: Settings) -> Standard:
+    """One standard of `kind` from its validated data."""
+    model = KINDS[kind].model
+    assert model is not None
+    standard = from_data(model, data, kind=kind, source=source, content_hash=content_hash(data))
+    return finish(standard, settings)  # type: ignore[no-any-return]
+
+
+def content_hash(data: Mapping[str, Any]) -> str:
+    """Hash of a standard's content, leaving out its version and history."""
+    content = {k: v for k, v in data.items() if k not in ("version", "history")}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _references(standard: Standard) -> Iterable[str]:
+    yield from standard.related
+    if isinstance(standard, Policy):
+        for requirement in standard.requirements:
+            yield from requirement.artefacts
+        for gate in standard.gates:
+            yield from gate.artefacts
+    if standard.pillar:
+        yield standard.pillar

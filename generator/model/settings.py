@@ -1,0 +1,83 @@
+"""handbook.yaml: the organisation, version, PMO types, the PMO type in force and tiers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+PMO_TYPES = ("supportive", "controlling", "directive")
+OBLIGATION_RANK = {"may": 0, "should": 1, "must": 2}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PmoType:
+    id: str
+    title: str
+    authority: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tier:
+    id: int
+    name: str
+    description: str
+    criteria: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """An extra kit answer declared in handbook.yaml."""
+
+    key: str
+    question: str
+    default: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """handbook.yaml: the organisation, version, PMO type in force and tiers."""
+
+    organisation: str
+    organisation_short: str
+    title: str
+    version: str
+    pmo_type: str
+    pmo_types: tuple[PmoType, ...]
+    tiers: tuple[Tier, ...]
+    answers: tuple[Answer, ...]
+    site_url: str | None
+    repository_url: str | None
+    edit_uri: str | None
+
+    def tier(self, tier_id: int) -> Tier:
+        return next(t for t in self.tiers if t.id == tier_id)
+
+    def pmo_type_info(self, pmo_type: str | None = None) -> PmoType:
+        wanted = pmo_type or self.pmo_type
+        return next(t for t in self.pmo_types if t.id == wanted)
+
+
+def build_settings(data: Mapping[str, Any]) -> Settings:
+    """Settings from handbook.yaml's validated data."""
+    organisation = data["organisation"]
+    return Settings(
+        organisation=organisation["name"],
+        organisation_short=organisation.get("short_name", organisation["name"]),
+        title=data["title"],
+        version=data["version"],
+        pmo_type=data["pmo_type"],
+        pmo_types=tuple(
+            PmoType(**t) for t in sorted(data["pmo_types"], key=lambda t: PMO_TYPES.index(t["id"]))
+        ),
+        tiers=tuple(
+            Tier(id=t["id"], name=t["name"], description=t["description"],
+                 criteria=tuple(t["criteria"]))
+            for t in sorted(data["tiers"], key=lambda t: t["id"])
+        ),
+        answers=tuple(Answer(**a) for a in data.get("answers", ())),
+        site_url=data.get("site_url"),
+        repository_url=data.get("repository_url"),
+        edit_uri=data.get("edit_uri"),
+    )

@@ -1,0 +1,93 @@
+"""The outputs and what each needs: the pipeline runs the renderers in order and hands
+each one what the earlier ones wrote.
+
+Every renderer has the same signature (generator.model.render_inputs): the model, the
+folder to write into, and its inputs. `pmo build --only site` renders the Word files
+and the kit too, because the site offers them, but publishes only the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.kit import render_kit
+from generator.model import Handbook
+from generator.model.render_inputs import RenderInputs
+from generator.pipeline.workspace import Progress, Workspace
+from generator.shared.parallel import worker_count
+from generator.site import render_site
+from generator.word import render_word
+
+Renderer = Callable[[Handbook, Path, RenderInputs], list[Path]]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    name: str
+    render: Renderer
+    folder: str                # where it writes, below the staging folder
+    needs: tuple[str, ...]     # outputs whose files it is handed
+    doing: str                 # what the progress line says
+
+
+OUTPUTS = {
+    "word": Output("word", render_word, "dist/word", (), "Writing Word documents ..."),
+    "kit": Output("kit", render_kit, "dist", ("word",), "Writing the project kit ..."),
+    "site": Output("site", render_site, "site", ("word", "kit"), "Building the site ..."),
+}
+TARGETS = tuple(OUTPUTS)
+
+
+def needed(targets: Iterable[str]) -> list[str]:
+    """`targets` and every output they need, in rendering order."""
+    wanted: set[str] = set()
+    todo = list(targets)
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(OUTPUTS[name].needs)
+    return [name for name in OUTPUTS if name in wanted]
+
+
+def check_environment() -> None:
+    """Refuse a bad PMO_SITE_WORKERS before any output is rendered."""
+    try:
+        worker_count()
+    except ValueError as err:
+        raise BuildError(str(err)) from err
+
+
+def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
+                   targets: Sequence[str], progress: Progress, *,
+                   versioned: bool = False,
+                   built: Path | None = None) -> dict[str, list[Path]]:
+    """Render `targets` (and what they need) into `stage` (site/ and dist/ below it), reading
+    the workspace's hand-written pages and site configuration; `versioned` for a site that
+    sits in a <version>/ folder of a versioned site. `built` is the dist/ folder of an
+    earlier render: what `targets` need is then taken from it, not rendered again.
+    Return the paths written by output."""
+    order = needed(targets)
+    if "site" in order:
+        check_environment()
+    dist = stage / "dist"
+    files: dict[str, Path] = {}
+    if built is not None:
+        order = [name for name in order if name in targets]
+        files = {p.relative_to(built).as_posix(): p for p in built.rglob("*") if p.is_file()}
+    written: dict[str, list[Path]] = {}
+    for name in order:
+        output = OUTPUTS[name]
+        progress(output.doing)
+        inputs = RenderInputs(
+            files=dict(files), docs_dir=workspace.docs,
+            site_config=workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else None,
+            versioned=versioned)
+        paths = output.render(handbook, stage / output.folder, inputs)
+        files.update((p.relative_to(dist).as_posix(), p) for p in paths
+                     if p.is_relative_to(dist))
+        written[name] = paths
+    return written

@@ -1,0 +1,234 @@
+"""`pmo release` and `pmo diff`: release manifests, the changelog and release bundles.
+
+A release is refused unless the standards are valid (version rules included), the
+version is above the last release and not released yet, and, in git, the standards
+are committed. Then it writes `standards/releases/X.Y.Z.json`, a CHANGELOG.md section
+and sets handbook.yaml's version to X.Y.Z, builds the bundle `dist/releases/X.Y.Z/`
+(site, Word zip, kit zip, handbook.json), and in git commits those files and tags the
+commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.errors import PmoError, ReleaseError
+from generator.model import Handbook
+from generator.pipeline.check import load_handbook
+from generator.pipeline.outputs import TARGETS, render_outputs
+from generator.pipeline.publish import replace_path, staging
+from generator.pipeline.workspace import Progress, Workspace, print_progress
+from generator.release.changelog import (
+    prepend_changelog,
+    release_notes,
+    render_changelog_section,
+)
+from generator.release.diff import diff_snapshots, format_diff
+from generator.release.git import commit_and_tag, export_tree, git_root, release_tag, tag_exists
+from generator.release.git import uncommitted as uncommitted_files
+from generator.release.manifest import (
+    Manifest,
+    build_manifest,
+    dump_json,
+    export_handbook,
+    list_releases,
+    manifests_dir,
+    read_manifest,
+    snapshot_handbook,
+)
+from generator.shared.archives import normalise_file, zip_folder
+from generator.shared.semver import parse_semver
+from generator.shared.templating import TEMPLATES_DIR, create_environment
+
+RELEASED_PATHS = ("standards", "docs", "mkdocs.yml", "overrides")
+_TOP_VERSION = re.compile(r"^version:[ \t]*(\S[^\n#]*?)[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def release_environment() -> Environment:
+    """The Jinja environment of release texts (the changelog)."""
+    return create_environment(TEMPLATES_DIR)
+
+
+def bundle_dir(workspace: Workspace, version: str) -> Path:
+    return workspace.dist / "releases" / version
+
+
+def _refuse_version(workspace: Workspace, version: str) -> list[str]:
+    """Refuse a malformed, existing or not-higher version; return the earlier releases."""
+    try:
+        parse_semver(version)
+    except PmoError as err:
+        raise ReleaseError(str(err)) from err
+    releases_dir = manifests_dir(workspace.standards)
+    released = list_releases(releases_dir)
+    if version in released:
+        raise ReleaseError(f"release {version} already exists ({releases_dir / version}.json); "
+                           "released manifests are never rewritten: release a higher version")
+    if released and parse_semver(version) <= parse_semver(released[-1]):
+        raise ReleaseError(f"{version} is not above the last release {released[-1]}; release a "
+                           "higher version")
+    return released
+
+
+def _refuse_git(workspace: Workspace, version: str) -> Path | None:
+    repo = git_root(workspace.root)
+    if repo is None:
+        return None
+    if tag_exists(workspace.root, release_tag(version)):
+        raise ReleaseError(f"git tag {release_tag(version)} already exists; release a higher "
+                           "version")
+    pending = uncommitted_files(workspace.root, [p for p in (*RELEASED_PATHS, "CHANGELOG.md")
+                                                 if (workspace.root / p).exists()])
+    if pending:
+        shown = ", ".join(pending[:5]) + (" ..." if len(pending) > 5 else "")
+        raise ReleaseError(f"uncommitted changes in the handbook ({shown}): commit them first, "
+                           "so that the release tag holds exactly what was released")
+    return repo
+
+
+def set_handbook_version(text: str, version: str) -> str:
+    """handbook.yaml's text with its top-level version set to `version`, the rest untouched."""
+    match = _TOP_VERSION.search(text)
+    if match is None:
+        raise ReleaseError("handbook.yaml has no top-level `version:` line to update")
+    return text[: match.start(1)] + version + text[match.end(1):]
+
+
+def with_version(handbook: Handbook, version: str) -> Handbook:
+    return dataclasses.replace(handbook,
+                               settings=dataclasses.replace(handbook.settings, version=version))
+
+
+def release_handbook(workspace: Workspace, version: str, *, today: date | None = None,
+                     progress: Progress = print_progress) -> list[Path]:
+    """Release the current standards as `version`; return the files written."""
+    released = _refuse_version(workspace, version)
+    progress(f"Validating {workspace.standards} ...")
+    handbook = load_handbook(workspace.standards)
+    repo = _refuse_git(workspace, version)
+    releases_dir = manifests_dir(workspace.standards)
+    manifest = build_manifest(with_version(handbook, version), version, today or date.today())
+    all_manifests = {v: read_manifest(releases_dir, v) for v in released}
+    all_manifests[version] = manifest
+    handbook = dataclasses.replace(with_version(handbook, version),
+                                   releases=release_notes(releases_dir, extra=manifest))
+    changelog = workspace.root / "CHANGELOG.md"
+    section = render_changelog_section(release_environment(), handbook.releases[0])
+    changelog_text = prepend_changelog(
+        changelog.read_text(encoding="utf-8") if changelog.exists() else None, section)
+    settings_file = workspace.standards / "handbook.yaml"
+    settings_text = set_handbook_version(settings_file.read_text(encoding="utf-8"), version)
+    with staging(workspace, ".pmo-release-") as stage:
+        bundle = build_bundle(handbook, workspace, manifest, all_manifests, stage, progress)
+        manifest_file = releases_dir / f"{version}.json"
+        releases_dir.mkdir(parents=True, exist_ok=True)
+        with manifest_file.open("x", encoding="utf-8") as out:
+            out.write(dump_json(manifest))
+        changelog.write_text(changelog_text, encoding="utf-8")
+        settings_file.write_text(settings_text, encoding="utf-8")
+        target = bundle_dir(workspace, version)
+        replace_path(bundle, target)
+    written = [manifest_file, changelog, settings_file, target]
+    if repo is not None:
+        files = [p.resolve().relative_to(workspace.root.resolve()).as_posix()
+                 for p in (manifest_file, changelog, settings_file)]
+        commit_and_tag(workspace.root, files, f"Release handbook {version}", release_tag(version))
+        progress(f"Committed and tagged {release_tag(version)}")
+    else:
+        progress("Not a git repository: the release is not tagged (the versioned site is "
+                 "rebuilt from release tags)")
+    progress(f"Released {version}: {manifest_file}, {changelog.name}, {target}")
+    return written
+
+
+def build_bundle(handbook: Handbook, workspace: Workspace, manifest: Manifest,
+                 manifests: dict[str, Manifest], stage: Path, progress: Progress) -> Path:
+    """Render the release into `stage` and assemble the bundle folder; return it."""
+    version = manifest["version"]
+    when = date.fromisoformat(manifest["date"])
+    render_outputs(handbook, workspace, stage, TARGETS, progress)
+    bundle = stage / "bundle"
+    bundle.mkdir()
+    shutil.move(str(stage / "site"), str(bundle / "site"))
+    word_dir = stage / "dist" / "word"
+    for docx in sorted(word_dir.rglob("*.docx")):
+        normalise_file(docx, when)
+    zip_folder(word_dir, bundle / f"pmo-handbook-word-{version}.zip", when)
+    kit_zip = stage / "dist" / f"project-kit-{version}.zip"
+    normalise_file(kit_zip, when, bundle / kit_zip.name)
+    _refresh_downloads(bundle / "site" / "downloads", word_dir, bundle / kit_zip.name)
+    export = export_handbook(handbook)
+    export["manifests"] = {v: manifests[v] for v in sorted(manifests, key=parse_semver)}
+    (bundle / "handbook.json").write_text(dump_json(export), encoding="utf-8")
+    progress(f"Bundle of {version} assembled")
+    return bundle
+
+
+def _refresh_downloads(downloads: Path, word_dir: Path, kit_zip: Path) -> None:
+    """Put the reproducible Word files and kit zip in place of the site's download copies."""
+    if not downloads.is_dir():
+        return
+    for docx in word_dir.rglob("*.docx"):
+        copy = downloads / "word" / docx.relative_to(word_dir)
+        if copy.exists():
+            shutil.copyfile(docx, copy)
+    if (downloads / kit_zip.name).exists():
+        shutil.copyfile(kit_zip, downloads / kit_zip.name)
+
+
+def rebuild_bundle(workspace: Workspace, version: str,
+                   progress: Progress = print_progress) -> Path:
+    """Build dist/releases/X.Y.Z/ again from the release's git tag."""
+    releases_dir = manifests_dir(workspace.standards)
+    manifest = read_manifest(releases_dir, version)
+    with released_workspace(workspace, version) as (old, handbook):
+        manifests = {v: read_manifest(manifests_dir(old.standards), v)
+                     for v in list_releases(manifests_dir(old.standards))}
+        with staging(workspace, ".pmo-release-") as stage:
+            bundle = build_bundle(handbook, old, manifest, manifests, stage, progress)
+            target = bundle_dir(workspace, version)
+            replace_path(bundle, target)
+    progress(f"Rebuilt {target} from {release_tag(version)}")
+    return target
+
+
+@contextmanager
+def released_workspace(workspace: Workspace, version: str) -> Iterator[tuple[Workspace, Handbook]]:
+    """A temporary workspace holding the handbook as tagged for `version`, and its model."""
+    if git_root(workspace.root) is None:
+        raise PmoError(f"{workspace.root} is not a git repository: released versions are "
+                       "rebuilt from their git tags")
+    with tempfile.TemporaryDirectory(prefix=f"pmo-release-{version}-") as tmp:
+        old = Workspace(Path(tmp))
+        export_tree(workspace.root, release_tag(version), RELEASED_PATHS, old.root)
+        handbook = load_handbook(old.standards)
+        if handbook.settings.version != version:
+            raise PmoError(f"tag {release_tag(version)} holds handbook version "
+                           f"{handbook.settings.version}, not {version}; re-tag the release "
+                           "commit")
+        yield old, handbook
+
+
+def diff_releases(workspace: Workspace, old: str, new: str, *, output_format: str = "text") -> str:
+    """What changed from release `old` to release `new` (or 'current'), as text or JSON."""
+    releases_dir = manifests_dir(workspace.standards)
+    before = read_manifest(releases_dir, old)["standards"]
+    if new == "current":
+        after = snapshot_handbook(load_handbook(workspace.standards))
+    else:
+        after = read_manifest(releases_dir, new)["standards"]
+    diffs = diff_snapshots(before, after)
+    if output_format == "json":
+        return json.dumps({"old": old, "new": new, "standards": [d.as_dict() for d in diffs]},
+                          indent=2, ensure_ascii=False)
+    return format_diff(old, new, diffs)

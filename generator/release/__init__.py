@@ -1,0 +1,1 @@
+"""Releases as data: manifests, version rules, diffs, release notes, and git tags."""

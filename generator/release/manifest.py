@@ -1,0 +1,156 @@
+"""Release manifests and the handbook export.
+
+A manifest (`standards/releases/X.Y.Z.json`) records, for one release, every
+standard's version, content hash and what diffs and kit checks need: its
+requirements with their obligations and tiers, its section titles and history.
+It is written once, when the release is made, and never rewritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.errors import PmoError
+from generator.model import Handbook, Standard
+from generator.shared.semver import is_semver, parse_semver
+
+MANIFEST_FORMAT = 1
+EXPORT_FORMAT = "pmo-handbook-export/1"
+
+Snapshot = dict[str, Any]
+Manifest = dict[str, Any]
+
+
+def manifests_dir(standards_dir: Path) -> Path:
+    return standards_dir / "releases"
+
+
+def list_releases(releases_dir: Path) -> list[str]:
+    """Released versions (manifest file names), oldest first."""
+    if not releases_dir.is_dir():
+        return []
+    versions = [p.stem for p in releases_dir.glob("*.json") if is_semver(p.stem)]
+    return sorted(versions, key=parse_semver)
+
+
+def read_manifest(releases_dir: Path, version: str) -> Manifest:
+    """The manifest of release `version`; PmoError if it is missing or unreadable."""
+    path = releases_dir / f"{version}.json"
+    if not path.exists():
+        known = ", ".join(list_releases(releases_dir)) or "none yet"
+        raise PmoError(f"no release {version} in {path.parent} (releases: {known})")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise PmoError(f"{path}: cannot read the release manifest ({err}); restore it from "
+                       "git: released manifests are never edited") from err
+    if not isinstance(data, dict) or not isinstance(data.get("standards"), dict):
+        raise PmoError(f"{path}: not a release manifest (no 'standards' mapping); restore it "
+                       "from git")
+    return data
+
+
+def dump_json(data: Any) -> str:
+    """Stable JSON text: sorted keys, two-space indent, final newline."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def export_standard(standard: Standard) -> dict[str, Any]:
+    """Every field of a standard as JSON-safe data (dates as YYYY-MM-DD)."""
+    data: dict[str, Any] = _jsonable(dataclasses.asdict(standard))
+    return data
+
+
+def export_handbook(handbook: Handbook) -> dict[str, Any]:
+    """The machine-readable export written as handbook.json in a release bundle."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": handbook.settings.version,
+        "settings": _jsonable(dataclasses.asdict(handbook.settings)),
+        "standards": [export_standard(s) for s in handbook.standards],
+        "releases": _jsonable([dataclasses.asdict(r) for r in handbook.releases]),
+    }
+
+
+def snapshot_standard(export: Mapping[str, Any]) -> Snapshot:
+    """The manifest entry of one exported standard."""
+    snapshot: Snapshot = {
+        "version": export["version"],
+        "content_hash": export["content_hash"],
+        "kind": export["kind"],
+        "title": export["title"],
+        "status": export["status"],
+        "source": export["source"],
+        "requirements": {
+            r["id"]: {"text": r["text"], "obligation": dict(r["obligation"]),
+                      "tiers": list(r["tiers"])}
+            for r in export.get("requirements", ())
+        },
+        "sections": [s["title"] for s in export.get("sections", ())],
+        "history": [{"version": h["version"], "date": h["date"], "summary": h["summary"],
+                     "change": h.get("change")} for h in export["history"]],
+    }
+    if export["kind"] == "artefact":
+        snapshot["tiers"] = list(export["tiers"])
+    return snapshot
+
+
+def snapshot_model_standard(standard: Standard) -> Snapshot:
+    """The manifest entry of one standard of the model (as `snapshot_standard` of its export,
+    without exporting every field first)."""
+    snapshot: Snapshot = {
+        "version": standard.version, "content_hash": standard.content_hash,
+        "kind": standard.kind, "title": standard.title, "status": standard.status,
+        "source": standard.source,
+        "requirements": {
+            r.id: {"text": r.text, "obligation": {"supportive": r.obligation.supportive,
+                                                  "controlling": r.obligation.controlling,
+                                                  "directive": r.obligation.directive},
+                   "tiers": list(r.tiers)}
+            for r in getattr(standard, "requirements", ())
+        },
+        "sections": [s.title for s in getattr(standard, "sections", ())],
+        "history": [{"version": h.version, "date": h.date.isoformat(), "summary": h.summary,
+                     "change": h.change} for h in standard.history],
+    }
+    if standard.kind == "artefact":
+        snapshot["tiers"] = list(getattr(standard, "tiers", ()))
+    return snapshot
+
+
+def snapshot_handbook(handbook: Handbook) -> dict[str, Snapshot]:
+    """Manifest entries of every standard in the model, by id."""
+    return {s.id: snapshot_model_standard(s) for s in handbook.standards}
+
+
+def snapshot_export(export: Mapping[str, Any]) -> dict[str, Snapshot]:
+    """Manifest entries of every standard in a handbook.json export."""
+    if export.get("format") != EXPORT_FORMAT:
+        raise PmoError(f"not a handbook export (format {export.get('format')!r}, expected "
+                       f"{EXPORT_FORMAT!r}); use the handbook.json of a release bundle")
+    return {s["id"]: snapshot_standard(s) for s in export["standards"]}
+
+
+def build_manifest(handbook: Handbook, version: str, released_on: date) -> Manifest:
+    """The manifest of a release of `handbook` as `version` on `released_on`."""
+    return {
+        "format": MANIFEST_FORMAT,
+        "version": version,
+        "date": released_on.isoformat(),
+        "standards": snapshot_handbook(handbook),
+    }

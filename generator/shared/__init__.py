@@ -1,0 +1,1 @@
+"""Small tools every stage may use: reproducible zips, versions, templates, processes."""

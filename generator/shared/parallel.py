@@ -1,0 +1,83 @@
+"""Split CPU-bound work over two processes when there is enough of it.
+
+The second half runs in a forked child, which inherits the work in memory (nothing
+is pickled on the way in); only its results come back. Forking a process that runs
+other threads is unsafe, so then, and on small inputs, everything runs here.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing as mp
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+WORKERS_VARIABLE = "PMO_SITE_WORKERS"
+MAX_WORKERS = 8
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_job: tuple[Callable[[Sequence[Any]], list[Any]], Sequence[Any]] | None = None
+
+
+def can_fork() -> bool:
+    return (
+        (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and "fork" in mp.get_all_start_methods()
+    )
+
+
+def map_halves(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], minimum: int) -> list[R]:
+    """`fn(items)`, computed as two halves on two processes when `len(items) >= minimum`."""
+    if len(items) < minimum or not can_fork():
+        return fn(items)
+    global _job
+    half = len(items) // 2
+    _job = (fn, items[half:])
+    try:
+        with mp.get_context("fork").Pool(1) as pool:
+            second = pool.apply_async(_run_job)
+            first = fn(items[:half])
+            return first + second.get()
+    finally:
+        _job = None
+
+
+def _run_job() -> list[Any]:
+    assert _job is not None
+    fn, items = _job
+    return fn(items)
+
+
+def worker_count() -> int:
+    """How many processes share the site's pages (generator.site.mkdocs_build): PMO_SITE_WORKERS,
+    else the usable cores. Read here, without importing mkdocs, to refuse a bad value early."""
+    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if configured:
+        if not configured.isdigit() or int(configured) < 1:
+            raise ValueError(f"{WORKERS_VARIABLE}={configured!r}: set it to a whole number "
+                             "of processes, 1 or more (1 builds on one core), or unset it")
+        return int(configured)
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None  # Linux
+    return min(len(usable) if usable else os.cpu_count() or 1, MAX_WORKERS)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Node trees kept for error positions are acyclic, so reference counting frees
+    them; without the pause, collector passes over them take half the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

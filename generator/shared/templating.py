@@ -1,0 +1,28 @@
+"""The one way a Jinja environment is set up: every renderer's templates share its rules.
+
+Output is Markdown, text or code, never HTML: nothing is autoescaped, so a renderer
+escapes what it inserts into HTML itself. Block tags take their own line away
+(`trim_blocks`, `lstrip_blocks`), an unknown variable is an error, and a template's
+final newline is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def create_environment(folder: Path, *, filters: Mapping[str, Callable[..., Any]] | None = None,
+                       globals: Mapping[str, Any] | None = None) -> jinja2.Environment:
+    """An environment loading templates from `folder`, with the shared whitespace rules."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
+        autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(filters or {})
+    env.globals.update(globals or {})
+    return env

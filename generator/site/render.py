@@ -1,0 +1,170 @@
+"""The site renderer: the handbook as a searchable mkdocs-material site.
+
+A temporary tree is written first: docs/ (a copy of the workspace's docs/ plus
+one generated page per standard), the downloads from dist/, the glossary
+abbreviations, the data the macros read and a generated mkdocs config. Then
+`mkdocs build --strict` runs on it (through generator.site.mkdocs_build, which shares
+the pages over the cores), so the site is a plain docs tree that any
+mkdocs-compatible builder (Zensical included) can read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.errors import BuildError
+from generator.model import KINDS, Handbook, Policy, page_path
+from generator.model.render_inputs import RenderInputs
+from generator.shared.templating import TEMPLATES_DIR
+from generator.site.config import (
+    DATA_FILE,
+    ConfigPaths,
+    make_config,
+    read_base_config,
+    write_config,
+)
+from generator.site.pages import (
+    Downloads,
+    list_downloads,
+    site_environment,
+    write_abbreviations,
+    write_pages,
+)
+
+TEMPLATES = TEMPLATES_DIR / "site"
+DEFAULT_CONFIG = TEMPLATES_DIR.parent / "mkdocs.yml"
+MKDOCS_TIMEOUT = 1800
+
+
+def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
+    """Build the site into `out_dir`; return the files written.
+
+    `inputs.files` holds the Word files and the kit zip the site offers for download;
+    `inputs.docs_dir` the hand-written pages and `inputs.site_config` the base
+    configuration (the package's mkdocs.yml when there is none). With
+    `inputs.versioned`, the site expects to sit in a `<version>/` folder beside a
+    mike-style versions.json.
+    """
+    with tempfile.TemporaryDirectory(prefix="pmo-site-") as temporary:
+        tree = Path(temporary)
+        paths = ConfigPaths(root=tree, docs_dir=tree / "docs", site_dir=out_dir.resolve(),
+                            includes_dir=tree / "includes", abbreviations="abbreviations.md",
+                            overrides=TEMPLATES / "overrides")
+        if inputs.docs_dir is not None and inputs.docs_dir.is_dir():
+            shutil.copytree(inputs.docs_dir, paths.docs_dir)
+        paths.docs_dir.mkdir(parents=True, exist_ok=True)
+        hand_written = sorted(p.relative_to(paths.docs_dir).as_posix()
+                              for p in paths.docs_dir.rglob("*.md"))
+        downloads = list_downloads(handbook)
+        link_downloads(inputs.files, paths.docs_dir, downloads)
+        base_file = inputs.site_config or DEFAULT_CONFIG
+        base = read_base_config(base_file)
+        env = site_environment(TEMPLATES)
+        pages = write_pages(handbook, paths.docs_dir, env, downloads,
+                            site_url=handbook.settings.site_url,
+                            directory_urls=base.get("use_directory_urls", True) is not False)
+        write_abbreviations(handbook, paths.includes_dir / paths.abbreviations, env)
+        write_macro_data(handbook, downloads, tree / DATA_FILE)
+        config = make_config(base, handbook, paths,
+                             base_dir=base_file.parent, nav=pages.nav,
+                             not_in_nav=pages.not_in_nav, hand_written=hand_written,
+                             versioned=inputs.versioned,
+                             grouped_nav=pages.grouped)
+        config_file = write_config(config, tree / "mkdocs.yml")
+        run_mkdocs(config_file)
+    return sorted(p for p in out_dir.rglob("*") if p.is_file())
+
+
+def link_downloads(files: Mapping[str, Path], docs_dir: Path, downloads: Downloads) -> None:
+    """Put the files the site offers below docs/downloads/ (mkdocs publishes them); refuse
+    to build a site that offers a file nobody handed in."""
+    offered = [downloads.kit, downloads.handbook_word, *downloads.word.values()]
+    missing = sorted(p for p in offered if p.removeprefix("downloads/") not in files)
+    if missing:
+        raise BuildError(f"the site offers files that were not built: {', '.join(missing[:5])}"
+                         f"{' ...' if len(missing) > 5 else ''}; build with `pmo build` (it "
+                         "writes the Word files and the kit before the site)")
+    for path in sorted(offered):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(files[path.removeprefix("downloads/")], target)
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Link a download into the temporary docs tree (mkdocs copies the file itself
+    into the site); copy it where links are not possible or the name is taken."""
+    try:
+        os.symlink(os.path.abspath(source), target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> Path:
+    """The model data the hand-written pages' macros may use, as JSON."""
+    settings = handbook.settings
+    kit_url = (settings.site_url + downloads.kit) if settings.site_url \
+        else Path(downloads.kit).name
+    data: dict[str, Any] = {
+        "handbook": {
+            "title": settings.title, "organisation": settings.organisation,
+            "organisation_short": settings.organisation_short, "version": settings.version,
+            "pmo_type": settings.pmo_type, "pmo_type_title": settings.pmo_type_info().title,
+            "site_url": settings.site_url, "kit_command": f"cookiecutter {kit_url}",
+            "counts": {kind: sum(1 for s in handbook.standards if s.kind == kind
+                                 and not s.retired) for kind in KINDS.names},
+        },
+        "tiers": [{"id": t.id, "name": t.name, "description": t.description,
+                   "criteria": list(t.criteria), "path": f"tailoring/tier-{t.id}.md"}
+                  for t in settings.tiers],
+        "pmo_types": [{"id": t.id, "title": t.title, "authority": t.authority,
+                       "in_force": t.id == settings.pmo_type, "path": f"tailoring/{t.id}.md"}
+                      for t in settings.pmo_types],
+        "standards": {s.id: {
+            "id": s.id, "kind": s.kind, "title": s.title, "version": s.version,
+            "status": s.status, "owner": s.owner, "summary": s.summary,
+            "effective": s.effective.isoformat(), "review_by": s.review_by.isoformat(),
+            "path": page_path(s), "pillar": s.pillar,
+            **({"code": s.code, "requirements": len(s.requirements)}
+               if isinstance(s, Policy) else {}),
+        } for s in handbook.standards},
+        "downloads": {"kit": downloads.kit, "handbook_word": downloads.handbook_word,
+                      "word": downloads.word},
+        "index_pages": {k.name: f"{k.folder}/index.md" for k in KINDS if k.always_indexed},
+    }
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """`mkdocs build --strict` on the generated config, its pages shared over the cores
+    (generator.site.mkdocs_build); a warning or macro error fails it."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "generator.site.mkdocs_build", "build", "--strict", "--clean",
+               "--config-file", str(config_file)]
+    try:
+        result = subprocess.run(command, cwd=config_file.parent, capture_output=True,
+                                text=True, env=env, timeout=MKDOCS_TIMEOUT)
+    except subprocess.TimeoutExpired as err:
+        raise BuildError(f"mkdocs build took over {MKDOCS_TIMEOUT} s and was stopped") from err
+    if result.returncode != 0:
+        raise BuildError("mkdocs build failed; fix the page or standard it names:\n"
+                         + _mkdocs_problems(result.stdout + result.stderr))
+
+
+
+
+def _mkdocs_problems(output: str) -> str:
+    """The lines of mkdocs' output worth showing (warnings, errors, macro messages)."""
+    keep = [line for line in output.splitlines()
+            if line.strip() and "end of life" not in line.lower()
+            and not line.startswith(("INFO", "DEBUG"))]
+    return "\n".join(keep[-60:]) or output[-4000:]
+

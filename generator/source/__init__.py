@@ -1,0 +1,1 @@
+"""Loading and validation: standards YAML in, located problems and validated data out."""

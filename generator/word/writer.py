@@ -1,0 +1,345 @@
+"""DocWriter: composes one house-styled Word document and saves it reproducibly.
+
+Content is collected as WordprocessingML strings (see word_xml) and parsed once
+on save; the table of contents is filled in then from the headings written, so
+it shows its entries on opening and stays a real TOC field Word can refresh.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+from generator.model import placeholder
+from generator.word.markdown import MarkdownStyles, inline_xml, markdown_xml
+from generator.word.ooxml import (
+    TWIPS_PER_CM,
+    TableLook,
+    bookmark,
+    column_widths,
+    field,
+    hyperlink,
+    longest_word,
+    page_break,
+    paragraph,
+    run,
+    table,
+)
+from generator.word.styles import HouseStyle, StyleIds, new_document
+
+_NS = nsdecls("w", "r")
+TOC_LEVELS = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Properties:
+    """Document properties (File > Info) of one document."""
+
+    title: str
+    subject: str
+    keywords: str
+    category: str
+    author: str
+    version: str
+    status: str
+    identifier: str
+    language: str = "en-GB"
+    date: date
+
+
+class BaseDocument:
+    """The house-styled blank document, styled once and reopened for every document."""
+
+    def __init__(self, house: HouseStyle) -> None:
+        self.house = house
+        document, self.styles = new_document(house)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        self._blob = buffer.getvalue()
+
+    def open(self) -> DocxDocument:
+        return Document(io.BytesIO(self._blob))
+
+
+class DocWriter:
+    """Builds one document: call the content methods in order, then `save`."""
+
+    def __init__(self, base: BaseDocument) -> None:
+        self.document = base.open()
+        self.house = base.house
+        self.style: StyleIds = base.styles
+        self.parts: list[str] = []
+        self.headings: list[tuple[int, str, str]] = []
+        self._toc_at: int | None = None
+        self._landscape = False
+        page = self.house.page
+        self.margin = round(page.get("margin_cm", 2.2) * TWIPS_PER_CM)
+        self.page_size = (round(page.get("width_cm", 21.0) * TWIPS_PER_CM),
+                          round(page.get("height_cm", 29.7) * TWIPS_PER_CM))
+        self.landscape_above = int(page.get("landscape_above_columns", 6))
+        self.landscape_margin = round(page.get("landscape_margin_cm", 1.5) * TWIPS_PER_CM)
+        look = self.house.table
+        colour = self.house.colour
+        self.look = TableLook(border=colour(look.get("border", "BFBFBF")),
+                              header_fill=colour(look.get("header_fill", "1F3864")),
+                              label_fill=colour(look.get("label_fill", "F2F2F2")),
+                              cell_margin=round(look.get("cell_margin_cm", 0.12) * TWIPS_PER_CM))
+        self._sectpr: dict[str, str] = {}
+        self.body_markdown = self._markdown_styles("Normal", body=True)
+        self.guidance_markdown = self._markdown_styles("Guidance", body=False)
+
+    def _markdown_styles(self, style: str, *, body: bool) -> MarkdownStyles:
+        s = self.style
+        return MarkdownStyles(
+            paragraph=s(style), code_block=s("Code Block") if body else s(style),
+            inline_code=s("Inline Code"), link=s("Link"),
+            headings=(s("Heading 3"), s("Heading 4")) if body else (),
+            table=lambda rows: self.table_xml(rows[0], rows[1:]),
+            indent=round(self.house.styles.get(style, {}).get("indent_cm", 0) * TWIPS_PER_CM))
+
+    # -- widths ----------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        width, height = self.page_size
+        if self._landscape:
+            return height - 2 * self.landscape_margin
+        return width - 2 * self.margin
+
+    # -- runs ------------------------------------------------------------
+    def placeholder(self, key: str) -> str:
+        """A kit placeholder such as `[Project name]`, as one run of its own."""
+        return run(placeholder(key), style=self.style("Placeholder"))
+
+    def obligation(self, word: str) -> str:
+        return run(word.upper(), style=self.style("Obligation"))
+
+    # -- blocks ----------------------------------------------------------
+    def add(self, xml: str) -> None:
+        self.parts.append(xml)
+
+    def para(self, content: str, style: str = "Normal", **options: object) -> None:
+        """A paragraph of ready-made runs."""
+        self.parts.append(paragraph(content, self.style(style), **options))  # type: ignore[arg-type]
+
+    def text(self, text: str, style: str = "Normal", **options: object) -> None:
+        self.para(run(text), style, **options)
+
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
+        """A heading; levels up to TOC_LEVELS are listed in the contents."""
+        number = len(self.headings) + 1
+        name = f"_Toc{number:08d}"
+        content = bookmark(number, name, run(text)) if level <= TOC_LEVELS else run(text)
+        if level <= TOC_LEVELS:
+            self.headings.append((level, text, name))
+        self.parts.append(paragraph(content, self.style(f"Heading {level}"),
+                                    keep_next=True, page_break_before=new_page))
+
+    def markdown(self, text: str, *, guidance: bool = False) -> None:
+        styles = self.guidance_markdown if guidance else self.body_markdown
+        self.parts.extend(markdown_xml(text, styles))
+
+    def markdown_as(self, text: str, style: str) -> None:
+        """Markdown whose paragraphs take `style` (a subtitle, a note)."""
+        styles = dataclasses.replace(self.body_markdown, paragraph=self.style(style))
+        self.parts.extend(markdown_xml(text, styles))
+
+    def inline(self, text: str) -> str:
+        """Runs of a short Markdown text (a requirement, an answer)."""
+        return inline_xml(text, self.body_markdown)
+
+    def cell_runs(self, runs: str, style: str = "Table Text") -> str:
+        return paragraph(runs, self.style(style))
+
+    def cell(self, text: str, style: str = "Table Text") -> str:
+        return paragraph(run(text), self.style(style))
+
+    def table_xml(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+                  weights: Sequence[float | None] | None = None, *,
+                  label_column: bool = False) -> str:
+        """A table of plain text with a header row (if `header` is not empty)."""
+        columns = len(header) if header else len(rows[0])
+        compact = columns > self.landscape_above
+        text, heading = ("Table Text Compact", "Table Heading Compact") if compact else (
+            "Table Text", "Table Heading")
+        size = float(self.house.styles.get(text, {}).get("size", 9))
+        look = dataclasses.replace(self.look, cell_margin=self.look.cell_margin // 2) \
+            if compact else self.look
+        # narrowest width keeping each column's longest word whole: about 0.6 em a character
+        floors = [round(min(max(longest_word([header[i]] if header else []) * size * 12,
+                          longest_word(str(r[i]) for r in rows if i < len(r)) * size * 12),
+                        3 * TWIPS_PER_CM)) + 2 * look.cell_margin
+                  for i in range(columns)]
+        widths = column_widths(list(weights or [None] * columns), self.text_width, floors)
+        body = [[self.cell(str(v), text) for v in r] + [self.cell("", text)] * (columns - len(r))
+                for r in rows]
+        head = [[self.cell(h, heading) for h in header]] if header else []
+        return table(head + body, widths, look, header_rows=len(head),
+                     label_column=label_column)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+              weights: Sequence[float | None] | None = None, *,
+              label_column: bool = False) -> None:
+        self.parts.append(self.table_xml(header, rows, weights, label_column=label_column))
+        self.parts.append(paragraph("", self.style("Caption")))
+
+    def cells_table(self, rows: Sequence[Sequence[str]], weights: Sequence[float | None], *,
+                    header_rows: int = 0, label_column: bool = False) -> None:
+        """A table of ready-made cell contents (paragraph XML)."""
+        widths = column_widths(list(weights), self.text_width)
+        self.parts.append(table(rows, widths, self.look, header_rows=header_rows,
+                                label_column=label_column))
+        self.parts.append(paragraph("", self.style("Caption")))
+
+    def page_break(self) -> None:
+        self.parts.append(page_break())
+
+    def contents(self) -> None:
+        """Reserve the place of the table of contents (filled in on save)."""
+        self.text("Contents", "TOC Heading")
+        self._toc_at = len(self.parts)
+        self.parts.append("")
+
+    # -- sections --------------------------------------------------------
+    def set_landscape(self, landscape: bool) -> None:
+        """Start a new page in landscape (or back in portrait) for wide tables."""
+        if landscape != self._landscape:
+            kind = "landscape" if self._landscape else "portrait"
+            self.parts.append(f"<w:p><w:pPr>{self._sectpr[kind]}</w:pPr></w:p>")
+            self._landscape = landscape
+
+    def end_title_page(self) -> None:
+        """End the title page: a section of its own, without header and footer."""
+        self.parts.append(f"<w:p><w:pPr>{self._sectpr['title']}</w:pPr></w:p>")
+
+    def set_header_footer(self, header: tuple[str, str], footer: str) -> None:
+        """Header (left and right runs) and footer (left runs, then Page X of Y)."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        page = (run("Page ") + field("PAGE", run("1")) + run(" of ")
+                + field("NUMPAGES", run("1")))
+        self._fill(section.header._element, header, "Header", "bottom")
+        self._fill(section.footer._element, (footer, page), "Footer", "top")
+        section.first_page_header.is_linked_to_previous = False  # blank on the title page
+        section.first_page_footer.is_linked_to_previous = False
+        sectpr = self.document.element.body.sectPr
+        self._sectpr["title"] = etree.tostring(sectpr, encoding="unicode")
+        section.different_first_page_header_footer = False
+        self._sectpr["portrait"] = etree.tostring(sectpr, encoding="unicode")
+        landscape = copy.deepcopy(sectpr)
+        size = landscape.find(qn("w:pgSz"))
+        width, height = self.page_size
+        size.set(qn("w:w"), str(height))
+        size.set(qn("w:h"), str(width))
+        size.set(qn("w:orient"), "landscape")
+        margins = landscape.find(qn("w:pgMar"))
+        for side in ("w:left", "w:right"):
+            margins.set(qn(side), str(self.landscape_margin))
+        self._sectpr["landscape"] = etree.tostring(landscape, encoding="unicode")
+
+    def _fill(self, element: etree._Element, cells: tuple[str, str], style: str,
+              rule: str) -> None:
+        sid = self.style(style)
+        line = (f'<w:{rule} w:val="single" w:sz="6" w:space="0" '
+                f'w:color="{self.look.border}"/>')
+        xml = (f'<w:hdr {_NS}><w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
+               f'<w:tblBorders>{line}</w:tblBorders><w:tblLayout w:type="autofit"/>'
+               '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+               '</w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="5000"/>'
+               '<w:gridCol w:w="5000"/></w:tblGrid><w:tr>'
+               f'<w:tc><w:tcPr><w:tcW w:w="3000" w:type="pct"/></w:tcPr>'
+               f'{paragraph(cells[0], sid)}</w:tc>'
+               f'<w:tc><w:tcPr><w:tcW w:w="2000" w:type="pct"/></w:tcPr>'
+               f'{paragraph(cells[1], sid, align="right")}</w:tc></w:tr></w:tbl>'
+               f'{paragraph("", sid)}</w:hdr>')
+        for child in list(element):
+            element.remove(child)
+        for child in parse_xml(xml):
+            element.append(child)
+
+    # -- save ------------------------------------------------------------
+    def save(self, path: Path, properties: Properties) -> Path:
+        """Parse the body, fill the contents, set properties; write a reproducible file."""
+        if self._toc_at is not None:
+            self.parts[self._toc_at] = self._toc_xml()
+        body = self.document.element.body
+        sectpr = body.sectPr
+        if self._landscape:
+            body.replace(sectpr, parse_xml(self._sectpr["landscape"]))
+            sectpr = body.sectPr
+        for child in parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>"):
+            sectpr.addprevious(child)
+        self._set_properties(properties)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as target:
+            _save_reproducibly(self.document, target, properties.date)
+        return path
+
+    def _toc_xml(self) -> str:
+        style = self.style
+        begin = field(f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u', "").rsplit("<w:r><w:fldChar "
+                                                                        'w:fldCharType="end"/>'
+                                                                        "</w:r>", 1)[0]
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        entries = self.headings or [(1, "", "")]
+        out = []
+        for index, (level, text, name) in enumerate(entries):
+            content = hyperlink(name, run(text)) if name else ""
+            if index == 0:
+                content = begin + content
+            if index == len(entries) - 1:
+                content += end
+            out.append(paragraph(content, style(f"TOC {level}")))
+        return "".join(out)
+
+    def _set_properties(self, p: Properties) -> None:
+        core = self.document.core_properties
+        stamp = datetime.combine(p.date, time(9, 0))
+        core.title, core.subject, core.keywords = p.title, p.subject, p.keywords
+        core.category, core.author, core.last_modified_by = p.category, p.author, p.author
+        core.version, core.content_status, core.identifier = p.version, p.status, p.identifier
+        core.language, core.comments = p.language, p.subject
+        core.created = core.modified = stamp
+        core.revision = 1
+
+
+class _FixedTimeZip:
+    """python-docx's physical package writer, with fixed timestamps and permissions."""
+
+    def __init__(self, target: BinaryIO, day: date) -> None:
+        self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self._zip.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save_reproducibly(document: DocxDocument, target: BinaryIO, day: date) -> None:
+    """Save as python-docx does (OpcPackage.save), so equal input gives equal bytes."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    writer = _FixedTimeZip(target, day)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)  # type: ignore[arg-type]
+    writer.close()

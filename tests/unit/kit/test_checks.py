@@ -1,0 +1,82 @@
+"""The answer checks shared by the kit's pre-generation hook and `pmo new`."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.kit.hooks.checks import (
+    check_answer,
+    check_answers,
+    check_date,
+    check_slug,
+    slug_is_safe,
+)
+from generator.model.answers import answer_checks
+
+CHECKS = answer_checks()
+
+GOOD = {"project_name": "Warehouse scanners", "project_slug": "warehouse-scanners",
+        "project_manager": "Ana Silva", "sponsor": "Tom Berg", "start_date": "2026-03-02",
+        "end_date": "2026-09-30", "tier": "2"}
+
+
+def test_good_answers_pass() -> None:
+    assert check_answers(GOOD, CHECKS, ("1", "2", "3")) == []
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("project_name", "", "project_name is empty"),
+    ("project_name", "   ", "project_name is empty"),
+    ("project_manager", "", "project_manager is empty"),
+    ("sponsor", "", "sponsor is empty"),
+    ("start_date", "2026-02-30", "start_date '2026-02-30' is not a real date"),
+    ("start_date", "2026-3-1", "is not a date written as YYYY-MM-DD"),
+    ("end_date", "next year", "is not a date written as YYYY-MM-DD"),
+    ("end_date", "2026-01-01", "end_date 2026-01-01 is before start_date 2026-03-02"),
+    ("project_slug", "", "project_slug is empty"),
+    ("project_slug", "../escape", "holds a path separator"),
+    ("project_slug", "a/b", "holds a path separator"),
+    ("project_slug", "/tmp/abs", "holds a path separator"),
+    ("project_slug", "a\\b", "holds a path separator"),
+    ("project_slug", "..", "holds '..'"),
+    ("project_slug", "C:evil", "holds ':'"),
+    ("project_slug", "what?", "characters a folder name cannot have"),
+    ("tier", "7", "tier '7' is not one of 1, 2, 3"),
+])
+def test_each_bad_answer_has_its_message(key: str, value: str, expected: str) -> None:
+    problems = check_answers({**GOOD, key: value}, CHECKS, ("1", "2", "3"))
+    assert len(problems) == 1
+    assert expected in problems[0]
+
+
+def test_every_problem_is_reported_together() -> None:
+    answers = {**GOOD, "project_name": "", "sponsor": "", "start_date": "2026-13-01"}
+    problems = check_answers(answers, CHECKS)
+    assert [p.split(" ")[0] for p in problems] == ["project_name", "sponsor", "start_date"]
+
+
+def test_end_on_start_day_is_allowed_and_bad_start_is_not_blamed_on_end() -> None:
+    assert check_answer("end_date", "2026-03-02", {"start_date": "2026-03-02"}, CHECKS) is None
+    assert check_answer("end_date", "2026-03-02", {"start_date": "garbage"}, CHECKS) is None
+
+
+@pytest.mark.parametrize("name", ["Café & <Co> \"q\" 😀", "{{ 7*7 }}", "{% raw %}", "O'Neil"])
+def test_hostile_names_are_names(name: str) -> None:
+    assert check_answer("project_name", name, {}, CHECKS) is None
+
+
+@pytest.mark.parametrize("slug", ["warehouse-scanners", "Projet été", "7-7", "a.b"])
+def test_plain_folder_names_are_safe(slug: str) -> None:
+    assert slug_is_safe(slug)
+    assert check_slug(slug) is None
+
+
+@pytest.mark.parametrize("slug", ["", " x", "../x", "a/b", "/abs", "a\\b", "..", ".", "C:x"])
+def test_unsafe_slugs_fail_both_rules(slug: str) -> None:
+    assert not slug_is_safe(slug)
+    assert check_slug(slug) is not None
+
+
+def test_leap_day_is_a_real_date() -> None:
+    assert check_date("start_date", "2028-02-29") is None
+    assert check_date("start_date", "2027-02-29") is not None

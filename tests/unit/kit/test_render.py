@@ -1,0 +1,178 @@
+"""render_kit: the cookiecutter template, its data, hooks and zip, from the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from cookiecutter.environment import StrictEnvironment
+from docx import Document
+from openpyxl import load_workbook
+
+from generator.errors import BuildError
+from generator.kit import render_kit
+from generator.kit.hooks.checks import slug_is_safe
+from generator.kit.hooks.fill import DATA_FILE
+from generator.kit.questions import PROJECT_DIR, PROJECT_DIR_EXPRESSION, cookiecutter_config
+from generator.kit.render import assemble_hook
+from generator.model import Handbook, placeholder
+from generator.model.render_inputs import RenderInputs
+
+
+def make_word_dir(handbook: Handbook, word_dir: Path) -> Path:
+    """Stand-in Word templates: a placeholder run in the body, header and footer."""
+    word_dir.mkdir(parents=True, exist_ok=True)
+    for artefact in handbook.artefacts:
+        document = Document()
+        document.add_heading(artefact.title, level=1)
+        paragraph = document.add_paragraph()
+        paragraph.add_run("Project: ")
+        paragraph.add_run(placeholder("project_name"))
+        document.sections[0].header.paragraphs[0].add_run(placeholder("project_name"))
+        document.sections[0].footer.paragraphs[0].add_run(placeholder("tier"))
+        document.save(str(word_dir / f"{artefact.id}.docx"))
+    return word_dir
+
+
+def word_inputs(word_dir: Path) -> RenderInputs:
+    """The Word files as the pipeline hands them to the kit."""
+    return RenderInputs(files={f"word/{p.name}": p for p in word_dir.glob("*.docx")})
+
+
+@pytest.fixture(scope="module")
+def kit(minimal_handbook: Handbook, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("kit")
+    word = make_word_dir(minimal_handbook, root / "word")
+    render_kit(minimal_handbook, root / "dist", word_inputs(word))
+    return root / "dist"
+
+
+def test_kit_folder_and_zip_are_written(kit: Path, minimal_handbook: Handbook) -> None:
+    template = kit / "project-kit" / PROJECT_DIR
+    assert sorted(p.name for p in template.iterdir()) == [
+        DATA_FILE, "project-charter.docx", "raid-log.docx", "raid-log.xlsx"]
+    assert (kit / "project-kit" / "hooks" / "pre_gen_project.py").is_file()
+    assert (kit / f"project-kit-{minimal_handbook.settings.version}.zip").is_file()
+
+
+def test_zip_has_one_top_folder_listed_first(kit: Path) -> None:
+    with zipfile.ZipFile(kit / "project-kit-1.0.0.zip") as archive:
+        names = archive.namelist()
+        assert names[0] == "project-kit-1.0.0/"
+        assert {n.split("/")[0] for n in names} == {"project-kit-1.0.0"}
+        assert names == sorted(names)
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert f"project-kit-1.0.0/{PROJECT_DIR}/raid-log.xlsx" in names
+
+
+def test_zip_is_byte_identical_across_builds(kit: Path, minimal_handbook: Handbook,
+                                             tmp_path: Path) -> None:
+    word = make_word_dir(minimal_handbook, tmp_path / "word")
+    # The stand-in Word files differ in their own timestamps, so copy the first build's.
+    for docx in (kit / "project-kit" / PROJECT_DIR).glob("*.docx"):
+        (word / docx.name).write_bytes(docx.read_bytes())
+    render_kit(minimal_handbook, tmp_path / "dist", word_inputs(word))
+    again = (tmp_path / "dist" / "project-kit-1.0.0.zip").read_bytes()
+    assert again == (kit / "project-kit-1.0.0.zip").read_bytes()
+
+
+def test_prompts_are_human_questions_with_tier_descriptions(handbook: Handbook) -> None:
+    config = cookiecutter_config(handbook)
+    prompts = config["__prompts__"]
+    assert isinstance(prompts, dict)
+    visible = [k for k in config if not k.startswith("_")]
+    assert visible[:7] == ["project_name", "project_slug", "project_manager", "sponsor",
+                           "start_date", "end_date", "tier"]
+    assert set(visible) == set(prompts)
+    assert config["project_slug"] == "{{ cookiecutter.project_name | slugify }}"
+    assert config["tier"] == [str(t.id) for t in handbook.settings.tiers]
+    for tier in handbook.settings.tiers:
+        assert tier.description in prompts["tier"][str(tier.id)]
+    for answer in handbook.settings.answers:
+        assert config[answer.key] == answer.default
+        assert prompts[answer.key] == answer.question
+    fields = {f.answer for a in handbook.artefacts for s in a.sections for f in s.fields
+              if f.answer}
+    assert fields <= set(visible)
+    assert config["_copy_without_render"] == ["*.docx", "*.xlsx", "*.pmo-kit-data.json"]
+
+
+@pytest.mark.parametrize("slug", ["ok-name", "../escape", "a/b", "/abs", "", " x", "..", "C:x",
+                                  "a\\b", "{{ 7*7 }}"])
+def test_project_folder_rule_in_jinja_matches_the_hook(slug: str) -> None:
+    env = StrictEnvironment(context={"cookiecutter": {}})
+    folder = env.from_string(PROJECT_DIR_EXPRESSION).render(cookiecutter={"project_slug": slug})
+    # Whatever the slug, cookiecutter creates one plain folder inside the output folder.
+    assert folder and folder == folder.strip() and folder not in (".", "..")
+    assert not any(c in folder for c in "/\\:") and ".." not in folder
+    if slug_is_safe(slug):
+        assert folder == slug
+    elif folder != slug:
+        assert folder.startswith(".pmo-kit-rejected-") and len(folder) == 30
+
+
+def test_hooks_render_to_python_that_never_evaluates_answers() -> None:
+    hostile = {"project_name": "{{ 7*7 }} {% raw %} {% endraw %} \"\"\" ''' \\ 😀 é <&>",
+               "tier": "1"}
+    env = StrictEnvironment(context={"cookiecutter": hostile})
+    for name in ("pre_gen_project.py", "post_gen_project.py"):
+        source = assemble_hook(name)
+        assert "from generator" not in source
+        rendered = env.from_string(source).render(cookiecutter=hostile)
+        namespace: dict[str, object] = {"__name__": "hook"}
+        exec(compile(rendered, name, "exec"), namespace)  # defines, does not run main()
+        assert namespace["CONTEXT"] == hostile
+
+
+def test_register_spreadsheet_has_columns_lists_and_frozen_header(kit: Path) -> None:
+    workbook = load_workbook(kit / "project-kit" / PROJECT_DIR / "raid-log.xlsx")
+    sheet = workbook.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Id", "Type", "Status"]
+    assert sheet.freeze_panes == "A2"
+    lists = workbook["Lists"]
+    assert lists.sheet_state == "hidden"
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        cells = lists[validation.formula1.lstrip("=").split("!")[1].replace("$", "")]
+        found[str(validation.sqref).split(":")[0]] = [c[0].value for c in cells]
+    assert found == {"B2": ["Risk", "Issue"], "C2": ["Open", "Closed"]}
+    about = dict(workbook["About"].values)
+    assert about["Project name"] == placeholder("project_name")
+
+
+def test_tier_data_lists_files_standards_and_obligations(kit: Path) -> None:
+    data = json.loads((kit / "project-kit" / PROJECT_DIR / DATA_FILE).read_text("utf-8"))
+    assert data["tiers"]["1"]["files"] == ["raid-log.docx", "raid-log.xlsx"]
+    assert data["tiers"]["2"]["files"] == ["project-charter.docx", "raid-log.docx",
+                                           "raid-log.xlsx"]
+    assert data["tiers"]["1"]["standards"] == {"raid-log": "1.0.0", "risk": "1.0.0"}
+    assert data["tiers"]["2"]["artefacts"] == {"project-charter": "1.0.0", "raid-log": "1.0.0"}
+    tier1, tier2 = data["tiers"]["1"]["readme"], data["tiers"]["2"]["readme"]
+    assert "**MUST** [RISK-1](policies/risk/#RISK-1)" in tier1
+    assert "RISK-2" not in tier1
+    assert "**SHOULD** [RISK-2](policies/risk/#RISK-2)" in tier2
+    assert tier2.startswith(f"# {placeholder('project_name')}\n")
+
+
+def test_obligation_words_follow_the_pmo_type(minimal_handbook: Handbook, tmp_path: Path) -> None:
+    settings = dataclasses.replace(minimal_handbook.settings, pmo_type="supportive")
+    supportive = dataclasses.replace(minimal_handbook, settings=settings)
+    render_kit(supportive, tmp_path, word_inputs(make_word_dir(supportive, tmp_path / "word")))
+    data = json.loads((tmp_path / "project-kit" / PROJECT_DIR / DATA_FILE).read_text("utf-8"))
+    assert "**SHOULD** [RISK-1]" in data["tiers"]["2"]["readme"]
+    assert "**MAY** [RISK-2]" in data["tiers"]["2"]["readme"]
+
+
+def test_missing_word_template_is_a_build_error(minimal_handbook: Handbook,
+                                                tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="word/project-charter.docx was not handed to the kit"):
+        render_kit(minimal_handbook, tmp_path / "dist", RenderInputs())
+
+
+def test_kit_readme_warns_that_cookiecutter_renders_command_line_values(kit: Path) -> None:
+    text = (kit / "project-kit" / "README.md").read_text("utf-8")
+    assert "renders **default values and values given on the command line" in text
+    assert "`{{ 7*7 }}`" in text and "cookiecutter project-kit-1.0.0.zip --no-input" in text
