@@ -12,7 +12,7 @@ build: $(VENV)/.installed
 	$(BIN)/pmo build
 
 ## test: install what the tests need, then run the whole test suite
-test: $(VENV)/.installed system-deps tests/browser/node_modules/axe-core/axe.min.js
+test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
@@ -39,9 +39,5 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package.json
-	cd tests/browser && npm install --no-audit --no-fund --silent
-	touch $@
-
 clean:
-	rm -rf site dist .venv tests/browser/node_modules tests/artifacts
+	rm -rf site dist .venv tests/artifacts
