@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libreoffice-writer python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation
+APT_PACKAGES := libreoffice-writer python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation libatomic1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: build test lint bench serve system-deps clean
@@ -31,7 +31,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian packages for the Word (LibreOffice) and browser (Chromium) tests.
+# Debian packages for the Word (LibreOffice) and browser (Chromium) tests; libatomic1 is
+# needed by the driver that the playwright wheel ships.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
