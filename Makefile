@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libreoffice-writer python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation
+APT_PACKAGES := libreoffice-writer python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation libatomic1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: build test lint bench serve system-deps clean
@@ -12,7 +12,7 @@ build: $(VENV)/.installed
 	$(BIN)/pmo build
 
 ## test: install what the tests need, then run the whole test suite
-test: $(VENV)/.installed system-deps tests/browser/node_modules/axe-core/axe.min.js
+test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
@@ -31,7 +31,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Debian packages for the Word (LibreOffice) and browser (Chromium) tests.
+# Debian packages for the Word (LibreOffice) and browser (Chromium) tests; libatomic1 is
+# needed by the driver that the playwright wheel ships.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -39,9 +40,5 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package.json
-	cd tests/browser && npm install --no-audit --no-fund --silent
-	touch $@
-
 clean:
-	rm -rf site dist .venv tests/browser/node_modules tests/artifacts
+	rm -rf site dist .venv tests/artifacts

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
-import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,7 +61,12 @@ def commit_and_tag(path: Path, files: Sequence[str], message: str, tag: str) -> 
 
 
 def export_tree(path: Path, tag: str, names: Sequence[str], target: Path) -> list[str]:
-    """Write the files `names` (relative to `path`) as they are at `tag` into `target`."""
+    """Write the files `names` (relative to `path`) as they are at `tag` into `target`.
+
+    Only regular files are written, each inside `target`: an absolute name, a `..` or `.`
+    part, a symbolic link or a submodule in the tagged tree is refused (PmoError) before
+    anything is written.
+    """
     if not tag_exists(path, tag):
         raise PmoError(f"git tag {tag} not found: the versioned site is rebuilt from release "
                        f"tags; fetch the tags (`git fetch --tags`) or tag the release commit")
@@ -71,11 +74,67 @@ def export_tree(path: Path, tag: str, names: Sequence[str], target: Path) -> lis
     present = [n for n in listed.stdout.splitlines() if n]
     if not present:
         raise PmoError(f"tag {tag} holds none of {', '.join(names)}")
-    archive = subprocess.run(["git", "archive", "--format=tar", tag, "--", *present], cwd=path,
-                             capture_output=True, check=False)
-    if archive.returncode != 0:
-        raise PmoError(f"git archive {tag} failed: {archive.stderr.decode(errors='replace')}")
+    tree = subprocess.run(["git", "ls-tree", "-r", "-z", tag, "--", *present], cwd=path,
+                          capture_output=True, check=False)
+    if tree.returncode != 0:
+        raise PmoError(f"git ls-tree {tag} failed: {tree.stderr.decode(errors='replace')}")
+    files: list[tuple[Path, int, str]] = []
+    for entry in tree.stdout.split(b"\0"):
+        if entry:
+            meta, _, raw_name = entry.partition(b"\t")
+            mode, kind, oid = meta.decode().split()
+            name = os.fsdecode(raw_name)
+            files.append((member_path(target, name, mode, kind), _FILE_MODES[mode], oid))
+    blobs = _read_blobs(path, [oid for _, _, oid in files])
     target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(target, filter="data")
+    for destination, permissions, oid in files:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW,
+                             permissions)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(blobs[oid])
+        os.chmod(destination, permissions)
     return present
+
+
+_FILE_MODES = {"100644": 0o644, "100755": 0o755}
+_NOT_FILES = {"120000": "a symbolic link", "160000": "a submodule", "040000": "a folder"}
+
+
+def member_path(target: Path, name: str, mode: str, kind: str = "blob") -> Path:
+    """Where the tree entry `name` (a git mode and object type) is written under `target`.
+
+    PmoError unless it is a regular file whose name stays inside `target`.
+    """
+    if mode not in _FILE_MODES or kind != "blob":
+        what = _NOT_FILES.get(mode, f"of git mode {mode} ({kind})")
+        raise PmoError(f"refusing to export {name!r}: it is {what}, not a regular file")
+    parts = name.split("/")
+    if not name or name.startswith("/") or "\0" in name \
+            or any(part in ("", ".", "..") for part in parts):
+        raise PmoError(f"refusing to export {name!r}: not a plain relative path")
+    root = target.resolve()
+    destination = root.joinpath(*parts)
+    if not destination.resolve().is_relative_to(root):
+        raise PmoError(f"refusing to export {name!r}: it leads outside {target}")
+    return destination
+
+
+def _read_blobs(path: Path, oids: Sequence[str]) -> dict[str, bytes]:
+    """The content of each blob `oids`, read with one `git cat-file --batch`."""
+    wanted = list(dict.fromkeys(oids))
+    result = subprocess.run(["git", "cat-file", "--batch"], cwd=path, capture_output=True,
+                            input="".join(f"{oid}\n" for oid in wanted).encode(), check=False)
+    if result.returncode != 0:
+        raise PmoError(f"git cat-file failed: {result.stderr.decode(errors='replace')}")
+    blobs: dict[str, bytes] = {}
+    out, at = result.stdout, 0
+    for oid in wanted:
+        end = out.index(b"\n", at)
+        header = out[at:end].decode().split()
+        if len(header) != 3 or header[0] != oid or header[1] != "blob":
+            raise PmoError(f"git cat-file: unexpected answer {' '.join(header)!r} for {oid}")
+        size = int(header[2])
+        blobs[oid] = out[end + 1:end + 1 + size]
+        at = end + 1 + size + 1
+    return blobs

@@ -2,7 +2,8 @@
 
 Search finds a standard by its id, by a word only found in one requirement and
 by a word only found in one table cell; the Word download is a real .docx;
-axe-core finds no serious or critical violation; screenshots go to artifacts/.
+axe-core (bundled by axe-playwright-python) finds no serious or critical
+violation; screenshots go to artifacts/.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from docx import Document
 
 from generator.model import Handbook
 from generator.pipeline.workspace import Workspace
-from tests.support.workspace import REPO, require_tool
+from tests.support.workspace import require_module, require_tool
 
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_module("playwright.sync_api")
+axe_playwright = require_module("axe_playwright_python.sync_playwright")
 
-AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH_INPUT = "input.md-search__input[data-md-component='search-query']"
@@ -252,9 +253,7 @@ def test_screenshots_for_review(page: object, base_url: str, handbook: Handbook,
 
 
 def serious_violations(page: object) -> list[str]:
-    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
-    result = page.evaluate(  # type: ignore[attr-defined]
-        "async () => await axe.run(document, {resultTypes: ['violations']})")
+    result = axe_playwright.Axe().run(page, options={"resultTypes": ["violations"]}).response
     return [f"{v['id']} ({v['impact']}): {v['help']} at "
             f"{[n['target'] for n in v['nodes']][:3]}"
             for v in result["violations"] if v["impact"] in ("serious", "critical")]

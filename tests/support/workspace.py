@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -27,6 +29,18 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required under CI=true; .ci/run must install it")
         pytest.skip(f"{name} is not installed (run `make test` to install it)")
     return path
+
+
+def require_module(name: str) -> ModuleType:
+    """An installed Python module; skip the test without it, but fail under CI=true."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        if IN_CI:
+            pytest.fail(f"{name} is required under CI=true; `make test` must install it "
+                        f"({error})")
+        pytest.skip(f"{name} is not installed (run `make test` to install it)",
+                    allow_module_level=True)
 
 
 def pmo(
