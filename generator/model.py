@@ -512,7 +512,7 @@ def _standard(
             **common,
             purpose=data["purpose"],
             format=data["format"],
-            tiers=_t(data["tiers"]),
+            tiers=_t(data.get("tiers")),
             responsible=data.get("responsible"),
             sections=tuple(_section(s) for s in data["sections"]),
         )

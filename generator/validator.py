@@ -295,7 +295,7 @@ class _References:
 
     def _check_artefact(self, document: Document) -> None:
         data = document.data
-        self.tier_refs(document, ["tiers"], data["tiers"])
+        self.tier_refs(document, ["tiers"], data.get("tiers", ()))
         if "responsible" in data:
             self.ref(document, ["responsible"], data["responsible"], "role", "role")
         for i, section in enumerate(data["sections"]):
