@@ -536,8 +536,8 @@ def _standard(
             pmo_type=data["pmo_type"],
             mandate=data["mandate"],
             scope=data["scope"],
-            services=tuple(Service(**s) for s in data["services"]),
-            success_measures=tuple(Measure(**m) for m in data["success_measures"]),
+            services=tuple(Service(name=s["name"], description=s["description"]) for s in data["services"]),
+            success_measures=tuple(Measure(measure=m["measure"], target=m["target"]) for m in data["success_measures"]),
             roadmap=tuple(Milestone(**m) for m in data.get("roadmap", ())),
         )
     if kind == "glossary":
