@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.kit.questions import labels
 from generator.model import Artefact, Handbook, Settings, Standard, page_url_path
+from generator.model.applicability import artefacts_for, policies_in_force
 
 
 def page_url(settings: Settings, standard: Standard) -> str:
@@ -26,14 +27,14 @@ def kit_files(artefact: Artefact) -> tuple[str, ...]:
 
 def tier_standards(handbook: Handbook, tier: int) -> dict[str, str]:
     """id -> version of each standard a `tier` project follows: policies in force, its artefacts."""
-    policies = {p.id: p.version for p in handbook.policies if not p.retired}
-    artefacts = {a.id: a.version for a in handbook.artefacts_for_tier(tier)}
+    policies = {p.id: p.version for p in policies_in_force(handbook)}
+    artefacts = {a.id: a.version for a in artefacts_for(handbook, tier)}
     return dict(sorted({**policies, **artefacts}.items()))
 
 
 def tier_contents(handbook: Handbook, tier: int, readme: str) -> dict[str, object]:
     """What the post-generation hook needs for a project of `tier`."""
-    artefacts = handbook.artefacts_for_tier(tier)
+    artefacts = artefacts_for(handbook, tier)
     return {
         "files": sorted(f for a in artefacts for f in kit_files(a)),
         "artefacts": {a.id: a.version for a in sorted(artefacts, key=lambda a: a.id)},

@@ -30,6 +30,7 @@ from generator.kit.questions import PROJECT_DIR, cookiecutter_config, kit_questi
 from generator.kit.registers import write_register
 from generator.model import Artefact, Handbook, answer_label, placeholder
 from generator.model.answers import BUILTIN_ANSWERS
+from generator.model.applicability import Duty, artefacts_for, by_gate, duties, lifecycle
 from generator.model.render_inputs import RenderInputs
 from generator.shared.archives import EPOCH, zip_folder
 from generator.shared.templating import TEMPLATES_DIR, create_environment
@@ -37,6 +38,7 @@ from generator.shared.templating import TEMPLATES_DIR, create_environment
 KIT_TEMPLATES = TEMPLATES_DIR / "kit"
 HOOK_MODULES = {"pre_gen_project.py": checks, "post_gen_project.py": fill}
 DATA_FILE = fill.DATA_FILE
+PM = "project-manager"  # whose duties the project README lists first, by gate
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ def render_kit_readme(handbook: Handbook, env: Environment) -> str:
     settings = handbook.settings
     name = f"project-kit-{settings.version}.zip"
     source = f"{settings.site_url.rstrip('/')}/downloads/{name}" if settings.site_url else name
-    tier_files = {t.id: sorted(f for a in handbook.artefacts_for_tier(t.id) for f in kit_files(a))
+    tier_files = {t.id: sorted(f for a in artefacts_for(handbook, t.id) for f in kit_files(a))
                   for t in settings.tiers}
     return env.get_template("README.md.j2").render(
         settings=settings, pmo=settings.pmo_type_info(), kit_source=source,
@@ -107,29 +109,37 @@ def render_kit_readme(handbook: Handbook, env: Environment) -> str:
 def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) -> str:
     """A tier's project README, with placeholders where the answers go."""
     settings = handbook.settings
-    artefacts = handbook.artefacts_for_tier(tier_id)
+    artefacts = artefacts_for(handbook, tier_id)
     files = [KitFile(f"{fill.REGISTERS_DIR if f.endswith('.xlsx') else fill.DOCUMENTS_DIR}"
                      f"/{f}", a, page_url(settings, a), f.endswith(".xlsx"))
              for a in artefacts for f in kit_files(a)]
     paths = {f.artefact.id: f.path for f in files if not f.spreadsheet}
-    policies = []
-    for policy in handbook.policies:
-        requirements = [{"requirement": r, "word": r.obligation.under(settings.pmo_type).upper()}
-                        for p, r in handbook.requirements_for_tier(tier_id) if p.id == policy.id]
-        if requirements:
-            policies.append({"policy": policy, "url": page_url(settings, policy),
-                             "requirements": requirements})
-    gates = [{"policy": p, "gate": g, "url": page_url(settings, p),
-              "decided_by": _title(handbook, g.decision_body),
-              "artefacts": [{"title": _title(handbook, a), "path": paths.get(a)}
-                            for a in g.artefacts]}
-             for p, g in handbook.gates_for_tier(tier_id)]
+    applying = duties(handbook, tier=tier_id, scope="project")
+    gate_names = {step.gate.id: f"{step.gate.id} {step.gate.name}"
+                  for step in lifecycle(handbook, tier_id)}
+    own = [(gate_names.get(gate or "", "All through the project"), _items(handbook, group))
+           for gate, group in by_gate(handbook, [d for d in applying if d.actor == PM])]
+    others = [(_title(handbook, role), _items(handbook, [d for d in applying if d.actor == role]))
+              for role in dict.fromkeys(d.actor for d in applying) if role != PM]
+    gates = [{"step": step, "url": page_url(settings, step.policy),
+              "decided_by": _title(handbook, step.decider.role)
+              + (f", {step.decider.note}" if step.decider.note else ""),
+              "artefacts": [{"title": a.title, "path": paths.get(a.id)} for a in step.evidence]}
+             for step in lifecycle(handbook, tier_id)]
     questions = [{"label": answer_label(q.key), "placeholder": placeholder(q.key)}
                  for q in kit_questions(handbook) if q.key != "project_slug"]
     return env.get_template("project-README.md.j2").render(
         settings=settings, tier=settings.tier(tier_id), pmo=settings.pmo_type_info(),
-        questions=questions, files=files, policies=policies, gates=gates,
+        questions=questions, files=files, own=own, others=others, gates=gates,
         home=settings.site_url or "see the handbook site")
+
+
+def _items(handbook: Handbook, group: list[Duty]) -> list[dict[str, object]]:
+    """Duties as the README lists them: word, link, trigger, text."""
+    settings = handbook.settings
+    return [{"word": d.word.upper(), "id": d.id, "permission": d.requirement.permission,
+             "url": f"{page_url(settings, d.policy)}#{d.id}", "trigger": d.requirement.trigger,
+             "text": " ".join(d.requirement.text.split())} for d in group]
 
 
 def _title(handbook: Handbook, standard_id: str) -> str:
@@ -140,10 +150,8 @@ def _title(handbook: Handbook, standard_id: str) -> str:
 def _copy_templates(handbook: Handbook, project_dir: Path, inputs: RenderInputs) -> None:
     """Copy every artefact's Word template and write its register spreadsheet."""
     stamp = _stamp(handbook)
-    tier_ids = {t.id for t in handbook.settings.tiers}
-    for artefact in handbook.artefacts:
-        if artefact.retired or not tier_ids & set(artefact.tiers):
-            continue
+    kept = {a.id for t in handbook.settings.tiers for a in artefacts_for(handbook, t.id)}
+    for artefact in (a for a in handbook.artefacts if a.id in kept):
         docx = inputs.files.get(f"word/{artefact.id}.docx")
         if docx is None or not docx.is_file():
             raise BuildError(f"word/{artefact.id}.docx was not handed to the kit: the kit embeds "

@@ -41,11 +41,11 @@ from generator.model.settings import (
     Settings,
     Tier,
 )
-from generator.model.standard import HistoryEntry, RaciRow, Standard
+from generator.model.standard import Approval, HistoryEntry, RaciRow, Standard
 
 __all__ = [
-    "BUILTIN_ANSWERS", "KINDS", "OBLIGATION_RANK", "PMO_TYPES", "Answer", "Artefact", "Charter",
-    "Faq", "Field", "Gate", "Glossary", "Handbook", "HistoryEntry", "Kind", "KindError",
+    "Approval", "BUILTIN_ANSWERS", "KINDS", "OBLIGATION_RANK", "PMO_TYPES", "Answer", "Artefact",
+    "Charter", "Faq", "Field", "Gate", "Glossary", "Handbook", "HistoryEntry", "Kind", "KindError",
     "Measure", "Milestone", "Obligation", "Pillar", "PmoType", "Policy", "PolicyRole",
     "Question", "RaciRow", "ReleaseChange", "ReleaseNote", "Requirement", "Role", "Section",
     "SectionTable", "Service", "Settings", "Standard", "TableColumn", "Term", "Tier",

@@ -14,11 +14,9 @@ from generator.model.kinds import (
     KINDS,
     Artefact,
     Charter,
-    Gate,
     Glossary,
     Pillar,
     Policy,
-    Requirement,
     Role,
     Term,
     finish,
@@ -76,25 +74,6 @@ class Handbook:
     def terms(self) -> tuple[Term, ...]:
         return tuple(t for g in self.of_type(Glossary) for t in g.terms)
 
-    def artefacts_for_tier(self, tier: int) -> tuple[Artefact, ...]:
-        """Artefacts in force that a project of `tier` must produce."""
-        return tuple(a for a in self.artefacts if not a.retired and tier in a.tiers)
-
-    def requirements_for_tier(self, tier: int) -> tuple[tuple[Policy, Requirement], ...]:
-        """Requirements in force that apply to a project of `tier`, with their policy."""
-        return tuple(
-            (p, r)
-            for p in self.policies
-            if not p.retired
-            for r in p.requirements
-            if tier in r.tiers
-        )
-
-    def gates_for_tier(self, tier: int) -> tuple[tuple[Policy, Gate], ...]:
-        return tuple(
-            (p, g) for p in self.policies if not p.retired for g in p.gates if tier in g.tiers
-        )
-
 
 def build_model(
     settings_data: Mapping[str, Any], standards: Iterable[tuple[str, str, Mapping[str, Any]]]
@@ -138,6 +117,6 @@ def _references(standard: Standard) -> Iterable[str]:
         for requirement in standard.requirements:
             yield from requirement.artefacts
         for gate in standard.gates:
-            yield from gate.artefacts
+            yield from (e.artefact for e in gate.evidence)
     if standard.pillar:
         yield standard.pillar

@@ -38,12 +38,16 @@ KINDS = Registry()
 class Service:
     name: str
     description: str
+    audience: str | None
+    service_level: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Measure:
     measure: str
     target: str
+    baseline: str | None
+    frequency: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,10 +117,19 @@ class Obligation:
 class Requirement:
     id: str
     text: str
+    actor: str                  # the role that acts
     obligation: Obligation
-    tiers: tuple[int, ...]
+    tiers: tuple[int, ...]      # the policy's tiers when the YAML leaves them out
     artefacts: tuple[str, ...]
     rationale: str | None
+    gate: str | None            # the gate it is due at; None: all through the project
+    trigger: str | None         # the event that makes it apply; None: always
+    type: str = "duty"          # or "permission": a choice granted, never an obligation
+    scope: str = "project"      # or "pmo": a duty of the PMO or board across the portfolio
+
+    @property
+    def permission(self) -> bool:
+        return self.type == "permission"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,13 +139,51 @@ class PolicyRole:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Decider:
+    role: str
+    tiers: tuple[int, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Criterion:
+    text: str
+    tiers: tuple[int, ...]      # the gate's tiers when the YAML leaves them out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    artefact: str
+    tiers: tuple[int, ...]      # the gate's tiers when the YAML leaves them out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Merge:
+    into: str
+    tiers: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Gate:
     id: str
     name: str
-    tiers: tuple[int, ...]
-    decision_body: str
-    criteria: tuple[str, ...]
-    artefacts: tuple[str, ...]
+    tiers: tuple[int, ...]      # the tiers that pass it
+    decided_by: tuple[Decider, ...]
+    criteria: tuple[Criterion, ...]
+    evidence: tuple[Evidence, ...]
+    merged: tuple[Merge, ...]   # tiers whose checks of this gate are made at another gate
+
+    def decider(self, tier: int) -> Decider | None:
+        return next((d for d in self.decided_by if tier in d.tiers), None)
+
+    def criteria_for(self, tier: int) -> tuple[str, ...]:
+        return tuple(c.text for c in self.criteria if tier in c.tiers)
+
+    def evidence_for(self, tier: int) -> tuple[str, ...]:
+        return tuple(e.artefact for e in self.evidence if tier in e.tiers)
+
+    def merged_into(self, tier: int) -> str | None:
+        return next((m.into for m in self.merged if tier in m.tiers), None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,20 +191,29 @@ class Policy(Standard):
     code: str
     purpose: str
     scope: str
-    approved_by: str
+    tiers: tuple[int, ...]      # the tiers it covers; all when the YAML leaves them out
     requirements: tuple[Requirement, ...]
     roles: tuple[PolicyRole, ...]
     gates: tuple[Gate, ...]
 
 
 def _policy_tiers(policy: Policy, settings: Settings) -> Policy:
-    """A requirement or gate without tiers applies to every tier."""
-    every = tuple(t.id for t in settings.tiers)
+    """Tiers left out are inherited: a policy covers every tier, a requirement its policy's
+    tiers, a gate's criteria and evidence the gate's tiers."""
+    covered = policy.tiers or tuple(t.id for t in settings.tiers)
+
+    def gate(g: Gate) -> Gate:
+        return dataclasses.replace(
+            g, criteria=tuple(c if c.tiers else dataclasses.replace(c, tiers=g.tiers)
+                              for c in g.criteria),
+            evidence=tuple(e if e.tiers else dataclasses.replace(e, tiers=g.tiers)
+                           for e in g.evidence))
+
     return dataclasses.replace(
-        policy,
-        requirements=tuple(r if r.tiers else dataclasses.replace(r, tiers=every)
+        policy, tiers=covered,
+        requirements=tuple(r if r.tiers else dataclasses.replace(r, tiers=covered)
                            for r in policy.requirements),
-        gates=tuple(g if g.tiers else dataclasses.replace(g, tiers=every) for g in policy.gates))
+        gates=tuple(gate(g) for g in policy.gates))
 
 
 KINDS.register(Kind(
@@ -200,9 +260,16 @@ class Section:
 class Artefact(Standard):
     purpose: str
     format: str
-    tiers: tuple[int, ...]
+    tiers: tuple[int, ...]      # the tiers whose projects keep it; none for a PMO artefact
     responsible: str | None
     sections: tuple[Section, ...]
+    trigger: str | None         # the event that makes a project produce it; None: always
+    optional: bool              # offered, asked for by no requirement
+    scope: str = "project"      # or "pmo": kept by the PMO itself, not by projects
+
+    @property
+    def for_projects(self) -> bool:
+        return self.scope == "project"
 
     @property
     def register(self) -> SectionTable | None:

@@ -15,6 +15,15 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Approval:
+    """Version `version` approved by the role `by` on `date`."""
+
+    version: str
+    by: str
+    date: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RaciRow:
     activity: str
     responsible: tuple[str, ...]
@@ -42,9 +51,21 @@ class Standard:
     related: tuple[str, ...]
     raci: tuple[RaciRow, ...]
     history: tuple[HistoryEntry, ...]
+    approved_by: str
+    approvals: tuple[Approval, ...]
     source: str
     content_hash: str
 
     @property
     def retired(self) -> bool:
         return self.status == "retired"
+
+    @property
+    def in_force(self) -> bool:
+        """Approved: a draft is not yet in force and a retired standard no longer is."""
+        return self.status == "approved"
+
+    @property
+    def approval(self) -> Approval | None:
+        """The approval of the current version, if it has one."""
+        return next((a for a in self.approvals if a.version == self.version), None)

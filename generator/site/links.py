@@ -59,3 +59,12 @@ def tiers(context: jinja2.runtime.Context, ids: tuple[int, ...]) -> str:
         return "all tiers"
     return ", ".join(f"[{settings.tier(t).name}]"
                      f"({relative(f'tailoring/tier-{t}.md', context['page'])})" for t in ids)
+
+
+def only_tiers(item: tuple[int, ...], whole: tuple[int, ...]) -> str:
+    """` (tier 1 only)` or ` (tiers 2, 3)` when `item` covers fewer tiers than `whole`."""
+    if set(item) >= set(whole):
+        return ""
+    if len(item) == 1:
+        return f" (tier {item[0]} only)"
+    return f" (tiers {', '.join(map(str, item))})"

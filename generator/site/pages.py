@@ -32,9 +32,10 @@ from generator.model import (
     page_path,
     placeholder,
 )
+from generator.model.applicability import artefacts_for, duties, lifecycle, strongest_word
 from generator.shared.parallel import map_halves
 from generator.shared.templating import create_environment
-from generator.site.links import href, link, ref, tiers, word
+from generator.site.links import href, link, only_tiers, ref, tiers, word
 
 # A section with more pages than NAV_GROUP_SIZE is split into nested groups (see
 # group_pages), so that a pruned page carries a few dozen navigation links, not all.
@@ -92,7 +93,7 @@ def site_environment(templates_dir: Path) -> jinja2.Environment:
         filters={"cell": table_cell, "yaml_text": yaml_text,
                  "oneline": lambda text: " ".join(str(text).split())},
         globals={"href": href, "link": link, "ref": ref, "word": word, "tiers": tiers,
-                 "url": url, "placeholder": placeholder})
+                 "only_tiers": only_tiers, "url": url, "placeholder": placeholder})
 
 
 def table_cell(text: object) -> str:
@@ -212,7 +213,7 @@ class _Writer:
                        rows=_requirements(handbook, tier.id),
                        artefacts=_artefact_obligations(handbook, handbook.settings.pmo_type,
                                                        tier.id),
-                       gates=handbook.gates_for_tier(tier.id))
+                       gates=lifecycle(handbook, tier.id))
             pages.append(path)
         return pages
 
@@ -250,10 +251,9 @@ class _Index:
     @classmethod
     def build(cls, handbook: Handbook) -> _Index:
         index = cls({}, {}, {})
-        for policy in handbook.policies:
-            for requirement in policy.requirements:
-                for artefact_id in requirement.artefacts:
-                    index.asked_by.setdefault(artefact_id, []).append((policy, requirement))
+        for duty in duties(handbook):
+            for artefact_id in duty.requirement.artefacts:
+                index.asked_by.setdefault(artefact_id, []).append((duty.policy, duty.requirement))
         for standard in handbook.standards:
             if standard.pillar:
                 index.members.setdefault(standard.pillar, []).append(standard)
@@ -273,23 +273,19 @@ class _Index:
 
 def _requirements(handbook: Handbook, tier: int | None
                   ) -> list[tuple[Policy, Requirement]]:
-    if tier is not None:
-        return list(handbook.requirements_for_tier(tier))
-    return [(p, r) for p in handbook.policies if not p.retired for r in p.requirements]
+    """The requirements in force (for `tier`, or any tier), with their policy."""
+    return [(d.policy, d.requirement)
+            for d in duties(handbook, tier=tier, scope="project" if tier else None)]
 
 
 def _artefact_obligations(handbook: Handbook, pmo_type: str, tier: int | None
                           ) -> list[tuple[Artefact, str | None]]:
-    """Artefacts that apply (to `tier`, or any) with the strongest word asking for them."""
-    artefacts = (handbook.artefacts_for_tier(tier) if tier is not None
-                 else tuple(a for a in handbook.artefacts if not a.retired))
-    strongest: dict[str, str] = {}
-    for _policy, requirement in _requirements(handbook, tier):
-        word = requirement.obligation.under(pmo_type)
-        for artefact_id in requirement.artefacts:
-            if OBLIGATION_RANK[word] > OBLIGATION_RANK.get(strongest.get(artefact_id, ""), -1):
-                strongest[artefact_id] = word
-    return [(a, strongest.get(a.id)) for a in artefacts]
+    """Artefacts in force (for `tier`, or any) with the strongest word asking for them."""
+    artefacts = (artefacts_for(handbook, tier) if tier is not None
+                 else tuple(a for a in handbook.artefacts if a.in_force and a.for_projects))
+    applying = duties(handbook, tier=tier, pmo_type=pmo_type, scope="project" if tier else None)
+    return [(a, strongest_word(d for d in applying if a.id in d.requirement.artefacts))
+            for a in artefacts]
 
 
 def _recent_history(handbook: Handbook, limit: int = 30) -> list[tuple[Standard, Any]]:

@@ -7,13 +7,14 @@ at the first one.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import Problem
 from generator.model.answers import BUILTIN_KEYS
 from generator.shared.semver import parse_semver
-from generator.source.loader import Document, PathItem, field_name
+from generator.source.checker import Checker
+from generator.source.loader import Document, PathItem
+from generator.source.policy_rules import check_policy
 from generator.source.schema_check import suggest
 
 
@@ -21,25 +22,21 @@ def check_references(checked: Sequence[tuple[Document, list[Problem]]]) -> list[
     """Cross-reference problems; rules run on the documents that passed their schema."""
     documents = [d for d, _ in checked]
     valid = [d for d, found in checked if d.trusted and not found]
-    return _References(documents, valid).check()
+    return References(documents, valid).check()
 
 
 
-@dataclass
-class _References:
+class References(Checker):
     """Cross-reference and consistency rules over all schema-valid documents."""
-
-    documents: Sequence[Document]
-    valid: Sequence[Document]
-    problems: list[Problem] = field(default_factory=list)
 
     def check(self) -> list[Problem]:
         self.handbook = next((d.data for d in self.valid if d.kind == "handbook"), None)
-        self.by_id: dict[str, Document] = {}
         for document in self.documents:
             if document.kind != "handbook":
-                self._register(document)
+                self.register(document)
         self.tiers = {t["id"] for t in self.handbook["tiers"]} if self.handbook else None
+        self.gates = {g["id"]: g for d in self.valid if d.kind == "policy"
+                      for g in d.data.get("gates", ())}
         self.answers = set(BUILTIN_KEYS) | {
             a["key"] for a in (self.handbook or {}).get("answers", [])
         }
@@ -51,66 +48,6 @@ class _References:
         self._check_unique_requirements()
         self._check_terms_and_see()
         return self.problems
-
-    def add(self, document: Document, path: Sequence[PathItem], message: str) -> None:
-        line, column = document.locate(path)
-        self.problems.append(Problem(document.display, line, column, field_name(path), message))
-
-    def _register(self, document: Document) -> None:
-        data = document.data if isinstance(document.data, dict) else {}
-        ident = data.get("id", document.path.stem if not document.trusted else None)
-        if not isinstance(ident, str):
-            return
-        if document.path.stem != ident:
-            self.add(
-                document,
-                ["id"],
-                f"{ident!r} does not match the file name "
-                f"{document.path.name!r}; rename the file to {ident}.yaml or change the id",
-            )
-        first = self.by_id.get(ident)
-        if first is not None:
-            self.add(document, ["id"], f"duplicate id {ident!r}: already used by {first.display}")
-        else:
-            self.by_id[ident] = document
-
-    def ref(
-        self, document: Document, path: list[PathItem], value: Any, kind: str | None, what: str
-    ) -> None:
-        """Check that `value` names a standard (of `kind`, when given)."""
-        target = self.by_id.get(value)
-        if target is not None and (kind is None or target.kind == kind):
-            if (
-                (target.data or {}).get("status") == "retired"
-                and document.data.get("status") != "retired"
-                and kind == "artefact"
-            ):
-                self.add(
-                    document,
-                    path,
-                    f"{value!r} is a retired artefact; name the artefact that replaces it",
-                )
-            return
-        candidates = [i for i, d in self.by_id.items() if kind is None or d.kind == kind]
-        self.add(document, path, f"{value!r} is not a known {what}{suggest(value, candidates)}")
-
-    def refs(
-        self, document: Document, path: list[PathItem], values: Any, kind: str | None, what: str
-    ) -> None:
-        for i, value in enumerate(values or ()):
-            self.ref(document, [*path, i], value, kind, what)
-
-    def tier_refs(self, document: Document, path: list[PathItem], values: Any) -> None:
-        if self.tiers is None:
-            return
-        for i, value in enumerate(values or ()):
-            if value not in self.tiers:
-                self.add(
-                    document,
-                    [*path, i],
-                    f"tier {value} is not declared in handbook.yaml "
-                    f"(tiers: {', '.join(map(str, sorted(self.tiers)))})",
-                )
 
     def _check_handbook(self, document: Document) -> None:
         data = document.data
@@ -146,6 +83,7 @@ class _References:
                 f"{data['effective']}; set a later review date",
             )
         self.ref(document, ["owner"], data["owner"], "role", "role")
+        self._check_approvals(document)
         if "pillar" in data:
             self.ref(document, ["pillar"], data["pillar"], "framework", "framework pillar")
         for i, value in enumerate(data.get("related", ())):
@@ -156,6 +94,29 @@ class _References:
         for i, row in enumerate(data.get("raci", ())):
             self._check_raci(document, ["raci", i], row)
         getattr(self, f"_check_{document.kind}", lambda _: None)(document)
+
+    def _check_approvals(self, document: Document) -> None:
+        """Every approval is by the approving role, of a version in the history; an approved
+        standard's current version has one."""
+        data = document.data
+        approver = data["approved_by"]
+        self.ref(document, ["approved_by"], approver, "role", "role")
+        versions = {h["version"] for h in data["history"]}
+        for i, approval in enumerate(data.get("approvals", ())):
+            if approval["by"] != approver:
+                self.add(document, ["approvals", i, "by"],
+                         f"{approval['by']!r} is not this standard's approver "
+                         f"({approver!r}, its approved_by): only {approver!r} approves it")
+            if approval["version"] not in versions:
+                self.add(document, ["approvals", i, "version"],
+                         f"approves version {approval['version']}, which is not in the history")
+        if data["status"] == "approved" and not any(
+                a["version"] == data["version"] and a["by"] == approver
+                for a in data.get("approvals", ())):
+            self.add(document, ["status"],
+                     f"approved, but version {data['version']} has no approval by {approver!r}: "
+                     f"add `approvals: [{{version: {data['version']}, by: {approver}, date: "
+                     "YYYY-MM-DD}]` once it is approved, or set status: draft")
 
     def _check_history(self, document: Document) -> None:
         history = document.data["history"]
@@ -188,33 +149,11 @@ class _References:
             self.refs(document, [*path, column], row.get(column), "role", "role")
 
     def _check_policy(self, document: Document) -> None:
-        data = document.data
-        self.ref(document, ["approved_by"], data["approved_by"], "role", "role")
-        for i, role in enumerate(data.get("roles", ())):
-            self.ref(document, ["roles", i, "role"], role["role"], "role", "role")
-        for i, requirement in enumerate(data["requirements"]):
-            path: list[PathItem] = ["requirements", i]
-            if not requirement["id"].startswith(data["code"] + "-"):
-                self.add(
-                    document,
-                    [*path, "id"],
-                    f"{requirement['id']!r} does not start with "
-                    f"this policy's code {data['code'] + '-'!r}",
-                )
-            self.tier_refs(document, [*path, "tiers"], requirement.get("tiers"))
-            self.refs(
-                document, [*path, "artefacts"], requirement.get("artefacts"), "artefact", "artefact"
-            )
-        for i, gate in enumerate(data.get("gates", ())):
-            self.ref(document, ["gates", i, "decision_body"], gate["decision_body"], "role", "role")
-            self.tier_refs(document, ["gates", i, "tiers"], gate.get("tiers"))
-            self.refs(
-                document, ["gates", i, "artefacts"], gate.get("artefacts"), "artefact", "artefact"
-            )
+        check_policy(self, document, self.gates)
 
     def _check_artefact(self, document: Document) -> None:
         data = document.data
-        self.tier_refs(document, ["tiers"], data["tiers"])
+        self.tier_refs(document, ["tiers"], data.get("tiers", ()))
         if "responsible" in data:
             self.ref(document, ["responsible"], data["responsible"], "role", "role")
         for i, section in enumerate(data["sections"]):

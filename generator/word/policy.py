@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import Handbook, Policy, RaciRow, Standard
+from generator.model import Gate, Handbook, Policy, RaciRow, Standard
 from generator.word.ooxml import run
 from generator.word.shared_parts import (
     long_date,
@@ -58,18 +58,26 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
     write_requirements(w, handbook, policy, level=level)
     if policy.gates:
         w.heading("Gates", level)
-        rows = [[g.id, g.name, role_title(handbook, g.decision_body),
-                 tier_names(handbook, g.tiers), "\n".join(g.criteria),
-                 ", ".join(standard_title(handbook, a) for a in g.artefacts)]
-                for g in policy.gates]
-        w.table(["Gate", "Name", "Decision by", "Tiers", "Criteria", "Artefacts"], rows,
-                [0.6, 1.2, 1.1, 1.1, 2.6, 1.4])
+        rows = [[f"{g.id} {g.name}", tier_names(handbook, [tier]), _decided_by(handbook, g, tier),
+                 "\n".join(g.criteria_for(tier)),
+                 ", ".join(standard_title(handbook, a) for a in g.evidence_for(tier))]
+                for g in policy.gates for tier in g.tiers]
+        w.table(["Gate", "Tier", "Decided by", "Criteria", "Evidence"], rows,
+                [1.1, 0.8, 1.1, 2.8, 1.4])
     if policy.roles:
         w.heading("Roles and responsibilities", level)
         w.table(["Role", "Responsibility"],
                 [[role_title(handbook, r.role), r.responsibility] for r in policy.roles],
                 [1.0, 3.0])
     write_raci(w, handbook, policy, level=level)
+
+
+def _decided_by(handbook: Handbook, gate: Gate, tier: int) -> str:
+    decider = gate.decider(tier)
+    if decider is None:
+        return ""
+    title = role_title(handbook, decider.role)
+    return f"{title}, {decider.note}" if decider.note else title
 
 
 def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:

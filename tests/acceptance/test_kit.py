@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from generator.kit.contents import kit_files
 from generator.kit.questions import kit_questions, labels
 from generator.model import Handbook
+from generator.model.applicability import artefacts_for, duties, lifecycle
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
 from tests.support.workspace import REPO, require_tool
@@ -62,7 +63,7 @@ def cookiecutter(template: Path | str, output: Path, answers: dict[str, str],
 
 def expected_files(handbook: Handbook, tier: int) -> set[str]:
     files = {"README.md", ".pmo-kit.json"}
-    for artefact in handbook.artefacts_for_tier(tier):
+    for artefact in artefacts_for(handbook, tier):
         for name in kit_files(artefact):
             files.add(f"{'registers' if name.endswith('.xlsx') else 'documents'}/{name}")
     return files
@@ -135,19 +136,17 @@ def test_every_tier_gets_exactly_its_files_filled_in(kit: tuple[Handbook, Path],
         assert_registers(handbook, project, HOSTILE)
         readme = (project / "README.md").read_text("utf-8")
         assert readme.startswith(f"# {HOSTILE}\n")
-        for _policy, requirement in handbook.requirements_for_tier(tier.id):
-            word = requirement.obligation.under(handbook.settings.pmo_type).upper()
-            assert f"**{word}** [{requirement.id}](" in readme
-        for _policy, gate in handbook.gates_for_tier(tier.id):
-            assert f"### {gate.id} {gate.name}" in readme
+        for duty in duties(handbook, tier=tier.id, scope="project"):
+            assert f"**{duty.word.upper()}**" in readme and f"[{duty.id}](" in readme
+        for step in lifecycle(handbook, tier.id):
+            assert f"### {step.gate.id} {step.gate.name}" in readme
         record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
         assert record["tier"] == tier.id and record["kit_version"] == handbook.settings.version
         assert record["pmo_type"] == handbook.settings.pmo_type
         assert record["answers"]["project_name"] == HOSTILE
-        assert record["artefacts"] == {a.id: a.version
-                                       for a in handbook.artefacts_for_tier(tier.id)}
+        assert record["artefacts"] == {a.id: a.version for a in artefacts_for(handbook, tier.id)}
         assert set(record["standards"]) == set(record["artefacts"]) | {
-            p.id for p in handbook.policies if not p.retired}
+            p.id for p in handbook.policies if p.in_force}
 
 
 def test_kit_zip_works_from_an_http_url(kit: tuple[Handbook, Path], tmp_path: Path) -> None:

@@ -73,7 +73,9 @@ def bump_risk(root: Path) -> None:
     text = path.read_text(encoding="utf-8")
     text = text.replace("version: 1.0.0\n", "version: 1.1.0\n", 1).replace(
         "history:\n", f"history:\n  - version: 1.1.0\n    date: 2026-02-01\n"
-                      f"    summary: {CHANGE}\n    change: minor\n", 1)
+                      f"    summary: {CHANGE}\n    change: minor\n", 1).replace(
+        "approvals:\n",
+        "approvals:\n  - version: 1.1.0\n    by: sponsor\n    date: 2026-02-01\n", 1)
     path.write_text(text, encoding="utf-8")
 
 

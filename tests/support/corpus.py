@@ -55,6 +55,7 @@ def _common(
     rng: random.Random, ident: str, title: str, roles: list[str], others: list[str], body_words: int
 ) -> dict[str, Any]:
     related = rng.sample(others, k=min(3, len(others))) if others else []
+    approver = rng.choice(roles)
     data: dict[str, Any] = {
         "id": ident,
         "title": title,
@@ -75,10 +76,33 @@ def _common(
             },
             {"version": "1.0.0", "date": "2025-06-01", "summary": "First issue."},
         ],
+        "approved_by": approver,
+        "approvals": [{"version": "1.1.0", "by": approver, "date": "2026-01-20"}],
     }
     if not data["related"]:
         del data["related"]
     return data
+
+
+def _requirement(rng: random.Random, ident: str, roles: list[str],
+                 artefact_tiers: dict[str, list[int]]) -> dict[str, Any]:
+    """A requirement asking for one artefact, from tiers that produce it."""
+    artefact = rng.choice(sorted(artefact_tiers)) if artefact_tiers else None
+    tiers = artefact_tiers[artefact] if artefact else TIERS
+    requirement: dict[str, Any] = {
+        "id": ident,
+        "text": _sentence(rng, 20),
+        "actor": rng.choice(roles),
+        "obligation": {
+            "supportive": rng.choice(OBLIGATIONS[:2]),
+            "controlling": rng.choice(OBLIGATIONS[1:]),
+            "directive": "must",
+        },
+        "tiers": sorted(rng.sample(tiers, k=rng.randint(1, len(tiers)))),
+    }
+    if artefact:
+        requirement["artefacts"] = [artefact]
+    return requirement
 
 
 def _write(path: Path, kind: str, data: dict[str, Any]) -> None:
@@ -101,6 +125,7 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
     pillars = ["people", "product", "process", "project"]
     policies = [f"policy-{i:04d}" for i in range(n_policies)]
     artefacts = [f"artefact-{i:04d}" for i in range(n_artefacts)]
+    artefact_tiers = {a: sorted(rng.sample(TIERS, k=rng.randint(1, 3))) for a in artefacts}
     everything = roles + pillars + policies + artefacts
 
     handbook = {
@@ -155,21 +180,8 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
             code=code,
             purpose=_sentence(rng, 15),
             scope=_sentence(rng, 12),
-            approved_by=rng.choice(roles),
-            requirements=[
-                {
-                    "id": f"{code}-{r}",
-                    "text": _sentence(rng, 20),
-                    "obligation": {
-                        "supportive": rng.choice(OBLIGATIONS[:2]),
-                        "controlling": rng.choice(OBLIGATIONS[1:]),
-                        "directive": "must",
-                    },
-                    "tiers": sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
-                    "artefacts": rng.sample(artefacts, k=min(1, len(artefacts))),
-                }
-                for r in range(1, 6)
-            ],
+            requirements=[_requirement(rng, f"{code}-{r}", roles, artefact_tiers)
+                          for r in range(1, 6)],
             raci=[
                 {
                     "activity": _sentence(rng, 5),
@@ -187,7 +199,7 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
             pillar=rng.choice(pillars),
             purpose=_sentence(rng, 15),
             format="document",
-            tiers=sorted(rng.sample(TIERS, k=rng.randint(1, 3))),
+            tiers=artefact_tiers[ident],
             sections=[
                 {"title": f"Section {s} {rng.choice(WORDS)}", "guidance": _paragraphs(rng, 40)}
                 for s in range(1, 5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -31,9 +32,15 @@ def edit(workspace: Workspace, relative: Path, old: str, new: str, count: int = 
 
 def bump(workspace: Workspace, relative: Path, old: str, new: str, change: str | None,
          summary: str = "Changed.") -> None:
-    """Set the standard's version to `new` and add a history entry on top."""
+    """Set the standard's version to `new`, add a history entry on top and approve it."""
     edit(workspace, relative, f"version: {old}\n", f"version: {new}\n")
     entry = f"history:\n  - version: {new}\n    date: 2026-02-01\n    summary: {summary}\n"
     if change:
         entry += f"    change: {change}\n"
     edit(workspace, relative, "history:\n", entry)
+    text = (workspace.root / relative).read_text(encoding="utf-8")
+    approver = re.search(r"^approved_by: (\S+)$", text, re.M)
+    if approver and "\napprovals:\n" in text:
+        edit(workspace, relative, "\napprovals:\n",
+             f"\napprovals:\n  - version: {new}\n    by: {approver.group(1)}\n"
+             "    date: 2026-02-01\n")

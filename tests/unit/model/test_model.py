@@ -24,14 +24,10 @@ def test_requirement_without_tiers_applies_to_every_tier(minimal_handbook: Handb
     risk = minimal_handbook.get("risk")
     assert isinstance(risk, Policy)
     assert [r.tiers for r in risk.requirements] == [(1, 2), (2,)]
-    assert [r.id for _, r in minimal_handbook.requirements_for_tier(1)] == ["RISK-1"]
-    assert [r.id for _, r in minimal_handbook.requirements_for_tier(2)] == ["RISK-1", "RISK-2"]
     assert risk.requirements[1].obligation.under("supportive") == "may"
 
 
-def test_artefacts_for_tier_and_register(minimal_handbook: Handbook) -> None:
-    assert [a.id for a in minimal_handbook.artefacts_for_tier(1)] == ["raid-log"]
-    assert [a.id for a in minimal_handbook.artefacts_for_tier(2)] == ["project-charter", "raid-log"]
+def test_register_of_an_artefact(minimal_handbook: Handbook) -> None:
     raid = minimal_handbook.get("raid-log")
     assert isinstance(raid, Artefact) and raid.register is not None
     assert [c.name for c in raid.register.columns] == ["Id", "Type", "Status"]

@@ -9,6 +9,7 @@ import pytest
 
 from generator.commands.kit_check import check_project
 from generator.errors import PmoError
+from generator.model.applicability import artefacts_for
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
 from generator.release.manifest import dump_json, export_handbook
@@ -31,8 +32,8 @@ def make_project(tmp_path: Path, handbook_dir: Path, tier: int, pmo_type: str = 
     kit = {"kit_version": "1.0.0", "handbook_version": "1.0.0", "organisation": "Example Ltd",
            "pmo_type": pmo_type, "tier": tier,
            "standards": {s.id: s.version for s in handbook.policies}
-           | {a.id: a.version for a in handbook.artefacts_for_tier(tier)},
-           "artefacts": {a.id: a.version for a in handbook.artefacts_for_tier(tier)},
+           | {a.id: a.version for a in artefacts_for(handbook, tier)},
+           "artefacts": {a.id: a.version for a in artefacts_for(handbook, tier)},
            "answers": {"project_name": "Apollo"}, "generated_on": "2026-01-12"}
     (project / ".pmo-kit.json").write_text(json.dumps(kit))
     return project

@@ -12,6 +12,7 @@ import pytest
 
 from generator.errors import BuildError
 from generator.model import Handbook, ReleaseChange, ReleaseNote
+from generator.model.applicability import artefacts_for, duties
 from generator.site.pages import (
     NAV_GROUP_SIZE,
     group_pages,
@@ -115,12 +116,12 @@ def test_tier_page_lists_exactly_what_applies(tmp_path: Path,
                                               minimal_handbook: Handbook) -> None:
     pages(minimal_handbook, tmp_path)
     tier1 = (tmp_path / "tailoring/tier-1.md").read_text(encoding="utf-8")
-    required = {a.id for a in minimal_handbook.artefacts_for_tier(1)}
+    required = {a.id for a in artefacts_for(minimal_handbook, 1)}
     listed = {a.id for a in minimal_handbook.artefacts if f"({a.id}.docx" in tier1
               or f"[{a.id}.docx]" in tier1}
     assert listed == required
     rows = re.findall(r'<tr><td><a href="../../policies/risk/#(RISK-\d+)">', tier1)
-    assert rows == [r.id for _, r in minimal_handbook.requirements_for_tier(1)]
+    assert rows == [d.id for d in duties(minimal_handbook, tier=1)]
 
 
 def test_hand_written_page_clashing_with_a_generated_one(tmp_path: Path,
