@@ -18,6 +18,7 @@ import yaml
 
 from generator.errors import BuildError
 from generator.model import Handbook
+from generator.site.plain_text import html_text
 
 SEARCH_SEPARATOR = r'[\s,;:!?=()\[\]"/|]+|\.(?!\d)'
 MACROS_MODULE = "generator.site.macros"
@@ -102,9 +103,10 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     """
     config = copy.deepcopy(base)
     settings = handbook.settings
-    config.update(site_name=settings.title, docs_dir=str(paths.docs_dir),
+    # Plain text from handbook.yaml, HTML-escaped: the theme prints these as they are.
+    config.update(site_name=html_text(settings.title), docs_dir=str(paths.docs_dir),
                   site_dir=str(paths.site_dir), nav=nav, strict=True)
-    config["copyright"] = config.get("copyright") or f"© {settings.organisation}"
+    config["copyright"] = config.get("copyright") or f"© {html_text(settings.organisation)}"
     if settings.site_url:
         config["site_url"] = settings.site_url
     _set_repository(config, handbook)
@@ -114,7 +116,8 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     _set_plugins(config, hand_written or [])
     _set_snippets(config, paths, base_dir)
     extra = dict(config.get("extra") or {})
-    extra.update(organisation=settings.organisation, handbook_title=settings.title,
+    extra.update(organisation=html_text(settings.organisation),
+                 handbook_title=html_text(settings.title),
                  handbook_version=settings.version, pmo_type=settings.pmo_type)
     if versioned:
         extra["version"] = {**dict(extra.get("version") or {}), "provider": "mike"}

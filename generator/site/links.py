@@ -10,6 +10,7 @@ from __future__ import annotations
 import jinja2
 
 from generator.model import Standard, page_path
+from generator.site.plain_text import markdown_text
 
 
 def relative(target: str, page: str) -> str:
@@ -31,7 +32,7 @@ def href(context: jinja2.runtime.Context, target: str) -> str:
 @jinja2.pass_context
 def link(context: jinja2.runtime.Context, standard: Standard, anchor: str = "") -> str:
     """A Markdown link to a standard's page, titled with its title."""
-    title = standard.title.replace("[", "\\[").replace("]", "\\]")
+    title = markdown_text(standard.title)
     return f"[{title}]({relative(page_path(standard), context['page'])}{anchor})"
 
 

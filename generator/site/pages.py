@@ -36,6 +36,7 @@ from generator.model.applicability import artefacts_for, duties, lifecycle, stro
 from generator.shared.parallel import map_halves
 from generator.shared.templating import create_environment
 from generator.site.links import href, link, only_tiers, ref, tiers, word
+from generator.site.plain_text import html_text, markdown_text
 
 # A section with more pages than NAV_GROUP_SIZE is split into nested groups (see
 # group_pages), so that a pruned page carries a few dozen navigation links, not all.
@@ -90,7 +91,8 @@ def site_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja environment of a site build, with the site's filters and link helpers."""
     return create_environment(
         templates_dir,
-        filters={"cell": table_cell, "yaml_text": yaml_text,
+        filters={"cell": table_cell, "yaml_text": yaml_text, "html_text": html_text,
+                 "markdown_text": markdown_text,
                  "oneline": lambda text: " ".join(str(text).split())},
         globals={"href": href, "link": link, "ref": ref, "word": word, "tiers": tiers,
                  "only_tiers": only_tiers, "url": url, "placeholder": placeholder})
@@ -353,7 +355,7 @@ def _split(pages: Sequence[str], titles: dict[str, str], levels: int) -> list[Na
 def _group_label(first: str, last: str, width: int = 18) -> str:
     def cut(text: str) -> str:
         return text if len(text) <= width else text[:width - 1].rstrip() + "…"
-    return f"{cut(first)} – {cut(last)}"
+    return html_text(f"{cut(first)} – {cut(last)}")  # printed as it is by the theme
 
 
 def _hand_written(docs_dir: Path, folder: str, order: Iterable[str]) -> list[str]:

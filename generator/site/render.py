@@ -38,6 +38,7 @@ from generator.site.pages import (
     write_abbreviations,
     write_pages,
 )
+from generator.site.plain_text import markdown_text
 
 TEMPLATES = TEMPLATES_DIR / "site"
 DEFAULT_CONFIG = TEMPLATES_DIR.parent / "mkdocs.yml"
@@ -108,28 +109,31 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
 
 
 def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> Path:
-    """The model data the hand-written pages' macros may use, as JSON."""
+    """The model data the hand-written pages' macros may use, as JSON. Text from the
+    standards is Markdown-safe (`markdown_text`): a page prints it as it is."""
     settings = handbook.settings
+    t = markdown_text
     kit_url = (settings.site_url + downloads.kit) if settings.site_url \
         else Path(downloads.kit).name
     data: dict[str, Any] = {
         "handbook": {
-            "title": settings.title, "organisation": settings.organisation,
-            "organisation_short": settings.organisation_short, "version": settings.version,
-            "pmo_type": settings.pmo_type, "pmo_type_title": settings.pmo_type_info().title,
+            "title": t(settings.title), "organisation": t(settings.organisation),
+            "organisation_short": t(settings.organisation_short), "version": settings.version,
+            "pmo_type": settings.pmo_type, "pmo_type_title": t(settings.pmo_type_info().title),
             "site_url": settings.site_url, "kit_command": f"cookiecutter {kit_url}",
             "counts": {kind: sum(1 for s in handbook.standards if s.kind == kind
                                  and not s.retired) for kind in KINDS.names},
         },
-        "tiers": [{"id": t.id, "name": t.name, "description": t.description,
-                   "criteria": list(t.criteria), "path": f"tailoring/tier-{t.id}.md"}
-                  for t in settings.tiers],
-        "pmo_types": [{"id": t.id, "title": t.title, "authority": t.authority,
-                       "in_force": t.id == settings.pmo_type, "path": f"tailoring/{t.id}.md"}
-                      for t in settings.pmo_types],
+        "tiers": [{"id": tier.id, "name": t(tier.name), "description": t(tier.description),
+                   "criteria": [t(c) for c in tier.criteria],
+                   "path": f"tailoring/tier-{tier.id}.md"}
+                  for tier in settings.tiers],
+        "pmo_types": [{"id": p.id, "title": t(p.title), "authority": t(p.authority),
+                       "in_force": p.id == settings.pmo_type, "path": f"tailoring/{p.id}.md"}
+                      for p in settings.pmo_types],
         "standards": {s.id: {
-            "id": s.id, "kind": s.kind, "title": s.title, "version": s.version,
-            "status": s.status, "owner": s.owner, "summary": s.summary,
+            "id": s.id, "kind": s.kind, "title": t(s.title), "version": s.version,
+            "status": s.status, "owner": s.owner, "summary": t(s.summary),
             "effective": s.effective.isoformat(), "review_by": s.review_by.isoformat(),
             "path": page_path(s), "pillar": s.pillar,
             **({"code": s.code, "requirements": len(s.requirements)}
