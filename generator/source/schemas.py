@@ -125,6 +125,19 @@ def _inline(node: Any, base: str, schemas: dict[str, dict[str, Any]]) -> Any:
 
 @cache
 def pattern_descriptions(schema_dir: Path = SCHEMA_DIR) -> dict[str, str]:
-    """What each shared pattern means, for error messages: `'1.0' is not a semantic version`."""
-    definitions = load_schemas(schema_dir)["common.schema.json"]["$defs"].values()
-    return {d["pattern"]: d["description"] for d in definitions if "pattern" in d}
+    """What each pattern means, for error messages: `'1.0' is not a semantic version`.
+    Taken from every schema node with a pattern and a description."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str) and isinstance(node.get("description"), str):
+                found.setdefault(node["pattern"], node["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schemas(schema_dir))
+    return found
