@@ -118,3 +118,25 @@ def strongest_word(items: Iterable[Duty]) -> str | None:
     """The strongest obligation word among `items` (must over should over may), or None."""
     words = [d.word for d in items if not d.requirement.permission]
     return max(words, key=OBLIGATION_RANK.__getitem__) if words else None
+
+
+def deviation_rule(handbook: Handbook, tier: int) -> str:
+    """Who approves departing from a should or a must on a project of `tier`, and where it
+    is recorded: one sentence, the same on the site, in Word and in the kit."""
+    settings = handbook.settings
+    parts = []
+    for word, what in (("should", "Not following a SHOULD"), ("must", "Setting aside a MUST")):
+        rule = settings.deviations.rule(word, tier)
+        if rule is None:
+            continue
+        who = _title(handbook, rule.approver)
+        if rule.consult:
+            who += f", after consulting the {_title(handbook, rule.consult)}"
+        where = f"; it is recorded in the {_title(handbook, rule.record)}" if rule.record else ""
+        parts.append(f"{what} needs the approval of the {who}{where}.")
+    return " ".join(parts)
+
+
+def _title(handbook: Handbook, standard_id: str) -> str:
+    standard = handbook.by_id.get(standard_id)
+    return standard.title if standard else standard_id

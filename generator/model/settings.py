@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.convert import from_data
+
 PMO_TYPES = ("supportive", "controlling", "directive")
 OBLIGATION_RANK = {"may": 0, "should": 1, "must": 2}
 
@@ -36,6 +38,41 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ObligationWords:
+    """What must, should and may ask of a project, said once."""
+
+    must: str
+    should: str
+    may: str
+
+    def of(self, word: str) -> str:
+        meaning: str = getattr(self, word)
+        return meaning
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeviationRule:
+    """Who approves departing from a requirement for some tiers, and where it is recorded."""
+
+    tiers: tuple[int, ...]
+    approver: str
+    consult: str | None
+    record: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deviations:
+    """Who may approve not following a should, and setting aside a must, by tier."""
+
+    should: tuple[DeviationRule, ...]
+    must: tuple[DeviationRule, ...]
+
+    def rule(self, word: str, tier: int) -> DeviationRule | None:
+        rules: tuple[DeviationRule, ...] = getattr(self, word)
+        return next((r for r in rules if tier in r.tiers), None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """handbook.yaml: the organisation, version, PMO type in force and tiers."""
 
@@ -47,6 +84,8 @@ class Settings:
     pmo_types: tuple[PmoType, ...]
     tiers: tuple[Tier, ...]
     answers: tuple[Answer, ...]
+    obligation_words: ObligationWords
+    deviations: Deviations
     site_url: str | None
     repository_url: str | None
     edit_uri: str | None
@@ -77,6 +116,8 @@ def build_settings(data: Mapping[str, Any]) -> Settings:
             for t in sorted(data["tiers"], key=lambda t: t["id"])
         ),
         answers=tuple(Answer(**a) for a in data.get("answers", ())),
+        obligation_words=from_data(ObligationWords, data["obligation_words"]),
+        deviations=from_data(Deviations, data["deviations"]),
         site_url=data.get("site_url"),
         repository_url=data.get("repository_url"),
         edit_uri=data.get("edit_uri"),

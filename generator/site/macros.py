@@ -113,6 +113,17 @@ def define_env(env: Any) -> None:
                   f"{_cell('; '.join(t['criteria']))} |" for t in data["tiers"]]
         return "\n".join(lines)
 
+    @env.macro
+    def obligation_words() -> str:
+        """What must, should and may ask (handbook.yaml), and who approves departing from
+        them on each tier: the same words as every other page, the Word documents and the
+        kit."""
+        words = data["obligation_words"]
+        lines = [f"- **must**: {words['must']}", f"- **should**: {words['should']}",
+                 f"- **may**: {words['may']}", ""]
+        lines += [f"- *{r['tier']}*: {r['rule']}" for r in data["deviation_rules"]]
+        return "\n".join(lines)
+
     def _owner(owner: str) -> str:
         return link(owner) if owner in standards else owner
 

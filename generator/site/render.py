@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.errors import BuildError
 from generator.model import KINDS, Handbook, Policy, page_path
+from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
 from generator.shared.templating import TEMPLATES_DIR
 from generator.site.config import (
@@ -142,6 +143,10 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
         "downloads": {"kit": downloads.kit, "handbook_word": downloads.handbook_word,
                       "word": downloads.word},
         "index_pages": {k.name: f"{k.folder}/index.md" for k in KINDS if k.always_indexed},
+        "obligation_words": {w: t(settings.obligation_words.of(w))
+                             for w in ("must", "should", "may")},
+        "deviation_rules": [{"tier": t(tier.name), "rule": t(deviation_rule(handbook, tier.id))}
+                            for tier in settings.tiers],
     }
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return target

@@ -62,6 +62,31 @@ class References(Checker):
                     ["answers", i, "key"],
                     f"{key!r} is a built-in answer; remove it from answers",
                 )
+        for word in ("should", "must"):
+            self._check_deviations(document, word)
+
+    def _check_deviations(self, document: Document, word: str) -> None:
+        """Each tier has one approver of departing from a `word`, with known roles and record."""
+        seen: dict[int, int] = {}
+        for i, rule in enumerate(document.data["deviations"][word]):
+            path: list[PathItem] = ["deviations", word, i]
+            self.ref(document, [*path, "approver"], rule["approver"], "role", "role")
+            if "consult" in rule:
+                self.ref(document, [*path, "consult"], rule["consult"], "role", "role")
+            if "record" in rule:
+                self.ref(document, [*path, "record"], rule["record"], "artefact", "artefact")
+            self.tier_refs(document, [*path, "tiers"], rule["tiers"])
+            for j, tier in enumerate(rule["tiers"]):
+                if tier in seen:
+                    self.add(document, [*path, "tiers", j],
+                             f"tier {tier} already has its approver at deviations.{word}"
+                             f"[{seen[tier]}]; name one per tier")
+                seen[tier] = i
+        missing = sorted((self.tiers or set()) - set(seen))
+        if missing:
+            self.add(document, ["deviations", word],
+                     f"no approver for departing from a {word} on tier "
+                     f"{', '.join(map(str, missing))}; add the tier to one of the rules")
 
     def _unique(
         self, document: Document, path: list[PathItem], values: list[Any], what: str

@@ -15,8 +15,9 @@ from typing import Any
 from jsonschema import ValidationError
 
 from generator.errors import Problem
+from generator.shared.markup import dropped
 from generator.source.loader import Document, field_name
-from generator.source.schemas import compiled_validators, pattern_descriptions, raw_html
+from generator.source.schemas import compiled_validators, pattern_descriptions
 
 _UNEXPECTED = re.compile(r"\((.+?) (?:was|were) unexpected\)")
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
@@ -65,10 +66,7 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
     elif error.validator == "format" and error.validator_value == "date":
         message = f"{error.instance!r} is not a real date; write YYYY-MM-DD"
     elif error.validator == "format" and error.validator_value == "markdown":
-        message = (
-            f"raw HTML {raw_html(error.instance)!r} is not allowed: text is published as Markdown; "
-            "use Markdown syntax instead"
-        )
+        message = "; and ".join(dropped(error.instance))
     elif error.validator == "pattern":
         message = f"{error.instance!r} is not " + pattern_descriptions().get(
             error.validator_value, f"of the form {error.validator_value}"

@@ -16,36 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
-from markdown_it import MarkdownIt
 from referencing import Registry, Resource
 
 from generator.model.kinds import KINDS as REGISTRY
 from generator.model.registry import SCHEMAS_DIR as SCHEMA_DIR
+from generator.shared.markup import dropped
 
 KINDS = ("handbook", *REGISTRY.names)  # handbook.yaml has a schema of its own
-
-_markdown = MarkdownIt("commonmark")
-
-
-def raw_html(text: str) -> str | None:
-    """The first raw HTML tag in Markdown `text`, or None. Code spans and blocks are fine."""
-    if "<" not in text:
-        return None
-    for token in _markdown.parse(text):
-        if token.type == "html_block":
-            return str(token.content).strip().splitlines()[0]
-        for child in token.children or ():
-            if child.type == "html_inline":
-                return str(child.content)
-    return None
-
 
 def _format_checker() -> FormatChecker:
     checker = FormatChecker(["date"])
 
     @checker.checks("markdown")
-    def _no_raw_html(value: object) -> bool:
-        return not isinstance(value, str) or raw_html(value) is None
+    def _published_whole(value: object) -> bool:
+        """Markdown the site publishes without dropping anything (generator.shared.markup)."""
+        return not isinstance(value, str) or not dropped(value)
 
     return checker
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
 
 from generator.pipeline.workspace import Workspace
-from tests.support.workspace import copy_workspace
+from tests.support.workspace import copy_workspace, run_build
 
 
 def tree_digest(*folders: Path) -> str:
@@ -23,13 +20,6 @@ def tree_digest(*folders: Path) -> str:
                 digest.update(str(path.relative_to(folder.parent)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def run_build(root: Path, **environment: str) -> subprocess.CompletedProcess[str]:
-    """`pmo build` from inside the repository, with no --root, as the README says."""
-    return subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root,
-                          capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **environment})
 
 
 @pytest.fixture(scope="module")

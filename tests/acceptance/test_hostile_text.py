@@ -18,8 +18,7 @@ import pytest
 from docx import Document as WordDocument
 
 from generator.pipeline.workspace import Workspace
-from tests.acceptance.test_build import run_build
-from tests.support.workspace import copy_workspace
+from tests.support.workspace import copy_workspace, run_build
 
 TITLE = 'Project Charter & Co "Q" for a < b – Zoë 🚀 {{ 7*7 }}'
 SENTENCE = "Never write {{ 7*7 }} or {% raw %} or ${HOME} into a charter & <b>keep</b> it plain."

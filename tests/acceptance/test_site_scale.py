@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from generator.model import page_path
 from generator.pipeline.check import load_handbook
 from generator.site import render_site
-from generator.site.pages import NAV_GROUP_SIZE
+from generator.site.navigation import NAV_GROUP_SIZE
 from tests.support.corpus import generate_corpus
 from tests.support.site import make_dist, site_inputs
 from tests.support.workspace import REPO

@@ -27,7 +27,7 @@ from generator.pipeline.workspace import Workspace
 from generator.shared.parallel import WORKERS_VARIABLE, worker_count
 from generator.shared.templating import PACKAGE_ROOT
 from generator.site import render_site
-from generator.site.pages import create_environment, list_downloads, write_pages
+from generator.site.pages import list_downloads, site_environment, write_pages
 from generator.site.render import TEMPLATES
 from tests.support.corpus import generate_corpus
 from tests.support.site import site_inputs
@@ -72,7 +72,7 @@ def _ours(handbook: Handbook, root: Path, workers: str = "") -> tuple[float, int
 def _plain(handbook: Handbook, root: Path) -> tuple[float, int, int]:
     docs = root / "docs"
     docs.mkdir(parents=True)
-    write_pages(handbook, docs, create_environment(TEMPLATES), list_downloads(handbook),
+    write_pages(handbook, docs, site_environment(TEMPLATES), list_downloads(handbook),
                 site_url=None)
     config = {"site_name": "Plain", "docs_dir": str(docs), "site_dir": str(root / "site"),
               "theme": {"name": "material"}, "markdown_extensions": EXTENSIONS}

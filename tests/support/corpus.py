@@ -150,6 +150,9 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
             }
             for t in TIERS
         ],
+        "obligation_words": {"must": "Mandatory.", "should": "Expected.", "may": "Optional."},
+        "deviations": {"should": [{"tiers": list(TIERS), "approver": roles[0]}],
+                       "must": [{"tiers": list(TIERS), "approver": roles[-1]}]},
     }
     root.mkdir(parents=True, exist_ok=True)
     (root / "handbook.yaml").write_text(

@@ -57,6 +57,13 @@ def pmo(
     )
 
 
+def run_build(root: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    """`pmo build` from inside the repository, with no --root, as the README says."""
+    return subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root,
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **environment})
+
+
 def copy_workspace(target: Path, standards: Path = REPO / "standards") -> Workspace:
     """A throw-away handbook repository: the given standards plus docs/ and mkdocs.yml."""
     target.mkdir(parents=True, exist_ok=True)

@@ -13,9 +13,8 @@ import pytest
 from generator.errors import BuildError
 from generator.model import Handbook, ReleaseChange, ReleaseNote
 from generator.model.applicability import artefacts_for, duties
+from generator.site.navigation import NAV_GROUP_SIZE, group_pages
 from generator.site.pages import (
-    NAV_GROUP_SIZE,
-    group_pages,
     list_downloads,
     site_environment,
     write_abbreviations,
@@ -46,7 +45,8 @@ def section(nav: list, title: str) -> list:
 def test_every_generated_page_turns_off_macros(tmp_path: Path,
                                                 minimal_handbook: Handbook) -> None:
     result = pages(minimal_handbook, tmp_path)
-    assert len(result.written) == len(minimal_handbook.standards) + 4 + 6 + 2
+    # 4 kind indexes, the tailoring index, 2 tiers, 3 PMO types, the PMO's duties, What's new
+    assert len(result.written) == len(minimal_handbook.standards) + 4 + 7 + 2  # and the home
     for path in result.written:
         assert "\nrender_macros: false\n" in path.read_text(encoding="utf-8")[:300], path
 
@@ -102,14 +102,16 @@ def test_whats_new_lists_releases_when_recorded(tmp_path: Path,
     pages(replace(minimal_handbook, releases=(note,)), tmp_path)
     text = (tmp_path / "whats-new/index.md").read_text(encoding="utf-8")
     assert "## Version 1.1.0 (2026-03-01)" in text
-    assert "[Risk management](../policies/risk.md) | changed | 1.0.0 → 1.1.0 |" in text
+    assert ('<td><a href="../policies/risk/">Risk management</a></td><td>changed</td>'
+            "<td>1.0.0 → 1.1.0</td>") in text
 
 
 def test_whats_new_falls_back_to_history(tmp_path: Path, minimal_handbook: Handbook) -> None:
     pages(minimal_handbook, tmp_path)
     text = (tmp_path / "whats-new/index.md").read_text(encoding="utf-8")
     assert "No handbook release is recorded yet" in text
-    assert "| 2026-01-05 | [Risk management](../policies/risk.md) | 1.0.0 |" in text
+    assert ('<tr><td>2026-01-05</td><td><a href="../policies/risk/">Risk management</a></td>'
+            "<td>1.0.0</td>") in text
 
 
 def test_tier_page_lists_exactly_what_applies(tmp_path: Path,
@@ -117,11 +119,10 @@ def test_tier_page_lists_exactly_what_applies(tmp_path: Path,
     pages(minimal_handbook, tmp_path)
     tier1 = (tmp_path / "tailoring/tier-1.md").read_text(encoding="utf-8")
     required = {a.id for a in artefacts_for(minimal_handbook, 1)}
-    listed = {a.id for a in minimal_handbook.artefacts if f"({a.id}.docx" in tier1
-              or f"[{a.id}.docx]" in tier1}
+    listed = {a.id for a in minimal_handbook.artefacts if f"downloads/word/{a.id}.docx" in tier1}
     assert listed == required
-    rows = re.findall(r'<tr><td><a href="../../policies/risk/#(RISK-\d+)">', tier1)
-    assert rows == [d.id for d in duties(minimal_handbook, tier=1)]
+    rows = re.findall(r'<a class="pmo-duty__id" href="../../policies/risk/#(RISK-\d+)">', tier1)
+    assert rows == [d.id for d in duties(minimal_handbook, tier=1, scope="project")]
 
 
 def test_hand_written_page_clashing_with_a_generated_one(tmp_path: Path,

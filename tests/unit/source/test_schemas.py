@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.source.files import load_documents
-from generator.source.schemas import compiled_validators, inline_refs, load_schemas, raw_html
+from generator.source.schemas import compiled_validators, inline_refs, load_schemas
 from tests.support.examples import INVALID, lay_out_case
 from tests.support.workspace import REPO
 
@@ -49,20 +49,3 @@ def test_source_schemas_resolve_refs_locally_and_are_valid_2020_12() -> None:
         assert "http" not in "".join(
             str(v) for k, v in schema.items() if k == "$ref"
         ), name
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("plain **bold** text", None),
-        ("a < b and c > d", None),
-        ("use `<script>` in code", None),
-        ("    <div>indented code</div>", None),
-        ("see <https://example.org>", None),
-        ("hello <b>bold</b>", "<b>"),
-        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
-        ("text\n\n<details>\nmore\n</details>", "<details>"),
-    ],
-)
-def test_raw_html_detection(text: str, found: str | None) -> None:
-    assert raw_html(text) == found
