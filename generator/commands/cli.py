@@ -12,6 +12,7 @@ from pathlib import Path
 from generator import __version__
 from generator.commands.kit_check import check_project
 from generator.commands.new import new_project
+from generator.commands.problem_report import FORMATS, print_problems
 from generator.commands.serve import serve_site
 from generator.errors import PmoError, StandardsError
 from generator.pipeline.build import build_handbook
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except StandardsError as err:
         writes = args.handler in (cmd_build, cmd_release, cmd_serve)
-        _print_problems(err, getattr(args, "format", "text"), writes)
+        print_problems(err.problems, getattr(args, "format", "text"), writes=writes)
         if args.traceback:
             traceback.print_exc()
         return 1
@@ -55,28 +56,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pmo: interrupted", file=sys.stderr)
         return 130
-
-
-def _print_problems(err: StandardsError, output_format: str, writes: bool) -> None:
-    if output_format == "json":
-        print(
-            json.dumps(
-                {"valid": False, "problems": [p.as_dict() for p in err.problems]},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return
-    for problem in err.problems:
-        print(problem, file=sys.stderr)
-    files = len({p.file for p in err.problems})
-    count = len(err.problems)
-    print(
-        f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''};"
-        " fix them and run `pmo validate` again."
-        + (" Nothing was written; earlier outputs are unchanged." if writes else ""),
-        file=sys.stderr,
-    )
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -194,9 +173,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=FORMATS,
         default="text",
-        help="text (default, on stderr) or json (on stdout, for CI systems)",
+        help="text (default, on stderr), json (on stdout, for CI systems) or github "
+        "(workflow annotations on stdout: each problem shows on its line in a pull request)",
     )
 
     build = command(
