@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
 from generator.errors import PmoError
 from generator.model.layout import Block
 from generator.model.standard import Standard
+from generator.shared.resources import ROOT, SCHEMAS_DIR, TEMPLATES_DIR
 
-REPOSITORY = Path(__file__).resolve().parent.parent.parent
-SCHEMAS_DIR = REPOSITORY / "standards" / "schemas"
-SITE_TEMPLATES_DIR = REPOSITORY / "templates" / "site"
+SITE_TEMPLATES_DIR = TEMPLATES_DIR / "site"
 REGISTRY_FILE = "generator/model/kinds.py"
 
 
@@ -59,7 +57,7 @@ class Kind:
         for what, path in (("schema", SCHEMAS_DIR / self.schema),
                            ("site template", SITE_TEMPLATES_DIR / self.site_template)):
             if not path.is_file():
-                raise KindError(f"kind {self.name!r}: its {what} {path.relative_to(REPOSITORY)} "
+                raise KindError(f"kind {self.name!r}: its {what} {path.relative_to(ROOT)} "
                                 "does not exist; add the file or fix the entry in "
                                 f"{REGISTRY_FILE}")
         own = {f.name for f in fields(self.model)}

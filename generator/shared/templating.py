@@ -14,7 +14,10 @@ from typing import Any
 
 import jinja2
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+from generator.shared.resources import TEMPLATES_DIR
+
+__all__ = ["TEMPLATES_DIR", "create_environment"]
+
 
 
 def create_environment(folder: Path, *, filters: Mapping[str, Callable[..., Any]] | None = None,

@@ -24,7 +24,7 @@ from generator.errors import BuildError
 from generator.model import KINDS, Handbook, Policy, page_path
 from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
-from generator.shared.templating import TEMPLATES_DIR
+from generator.shared.resources import DEFAULT_SITE_CONFIG, TEMPLATES_DIR
 from generator.site.config import (
     DATA_FILE,
     ConfigPaths,
@@ -42,7 +42,7 @@ from generator.site.pages import (
 from generator.site.plain_text import markdown_text
 
 TEMPLATES = TEMPLATES_DIR / "site"
-DEFAULT_CONFIG = TEMPLATES_DIR.parent / "mkdocs.yml"
+DEFAULT_CONFIG = DEFAULT_SITE_CONFIG
 MKDOCS_TIMEOUT = 1800
 
 
