@@ -23,7 +23,8 @@ from generator.word.ooxml import esc
 
 # Ids of tracked changes and comments start far above the documents' bookmark ids.
 FIRST_ID = 1_000_000_000
-_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
+# A word (with inner dots and apostrophes: "1.2.0", "project's"), spaces, or one mark.
+_WORDS = re.compile(r"\w+(?:[.'’]\w+)*|\s+|[^\w\s]")
 W_R = qn("w:r")
 W_RPR = qn("w:rPr")
 W_T = qn("w:t")

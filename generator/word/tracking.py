@@ -20,6 +20,7 @@ from lxml import etree
 from generator.word.revisions import Revisions, diff_tokens, run_tokens, xml_of
 
 W_P = qn("w:p")
+W_T = qn("w:t")
 W_PPR = qn("w:pPr")
 W_RPR = qn("w:rPr")
 W_R = qn("w:r")
@@ -33,6 +34,7 @@ _AFTER_RPR = (qn("w:sectPr"), qn("w:pPrChange"))
 _RENAMED = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 _UNSEEN = re.compile(r'<w:bookmark(?:Start|End) [^>]*/>| w:anchor="[^"]*"')
 
+SHORT = 3  # words: paragraphs this short pair whatever they say (a cell's value)
 Merged = tuple[str, str]  # (status: same, changed, inserted or deleted; XML)
 
 
@@ -62,12 +64,56 @@ def merge(old: Sequence[etree._Element], new: Sequence[etree._Element], marks: R
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out.extend(("same", xml_of(e)) for e in new[j1:j2])
-        elif pair and op == "replace" and i2 - i1 == j2 - j1:
-            out.extend(track(o, n, marks) for o, n in zip(old[i1:i2], new[j1:j2], strict=True))
+        elif pair and op == "replace":
+            out.extend(_pair(old[i1:i2], new[j1:j2], marks))
         else:
             out.extend(("deleted", deleted(e, marks)) for e in old[i1:i2])
             out.extend(("inserted", inserted(e, marks)) for e in new[j1:j2])
     return out
+
+
+def _pair(old: Sequence[etree._Element], new: Sequence[etree._Element],
+          marks: Revisions) -> list[Merged]:
+    """Changed elements in one place: each new one paired with the next old one like it
+    (compared word by word), the others whole deletions, then insertions."""
+    out: list[Merged] = []
+    start = 0
+    waiting: list[etree._Element] = []  # new elements without an old one, not yet written
+
+    def flush(end: int) -> None:
+        out.extend(("deleted", deleted(e, marks)) for e in old[start:end])
+        out.extend(("inserted", inserted(e, marks)) for e in waiting)
+        waiting.clear()
+
+    for element in new:
+        match = next((k for k in range(start, len(old)) if _alike(old[k], element)), None)
+        if match is None:
+            waiting.append(element)
+            continue
+        flush(match)
+        out.append(track(old[match], element, marks))
+        start = match + 1
+    flush(len(old))
+    return out
+
+
+def _alike(old: etree._Element, new: etree._Element) -> bool:
+    """Two versions of one paragraph or table row (half their words in common; any two short
+    paragraphs, such as a table cell's value), or of one table (the same columns)."""
+    if old.tag != new.tag:
+        return False
+    if old.tag == W_TBL:
+        return _columns(old) == _columns(new)
+    if old.tag == W_TR and len(old.findall(W_TC)) != len(new.findall(W_TC)):
+        return False
+    before, after = _words(old), _words(new)
+    if old.tag == W_P and max(len(before), len(after)) <= SHORT:  # "1.0.0" -> "1.1.0"
+        return True
+    return SequenceMatcher(None, before, after, autojunk=False).ratio() >= 0.5
+
+
+def _words(element: etree._Element) -> list[str]:
+    return " ".join(t.text or "" for t in element.iter(W_T)).split()
 
 
 def track(old: etree._Element, new: etree._Element, marks: Revisions) -> Merged:
@@ -76,6 +122,8 @@ def track(old: etree._Element, new: etree._Element, marks: Revisions) -> Merged:
         return "changed", track_paragraph(old, new, marks)
     if old.tag == new.tag == W_TBL and _columns(old) == _columns(new):
         return "changed", track_table(old, new, marks)
+    if old.tag == new.tag == W_TR:
+        return "changed", _track_row(old, new, marks)
     return "changed", deleted(old, marks) + inserted(new, marks)
 
 
@@ -105,9 +153,8 @@ def track_table(old: etree._Element, new: etree._Element, marks: Revisions) -> s
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             parts.extend(xml_of(r) for r in new_rows[j1:j2])
-        elif op == "replace" and i2 - i1 == j2 - j1:
-            parts.extend(_track_row(o, n, marks)
-                         for o, n in zip(old_rows[i1:i2], new_rows[j1:j2], strict=True))
+        elif op == "replace":
+            parts.extend(xml for _, xml in _pair(old_rows[i1:i2], new_rows[j1:j2], marks))
         else:
             parts.extend(deleted(r, marks) for r in old_rows[i1:i2])
             parts.extend(inserted(r, marks) for r in new_rows[j1:j2])
