@@ -17,7 +17,7 @@ from generator.pipeline.check import load_handbook
 from generator.pipeline.released import released_workspace
 from generator.pipeline.workspace import Progress, Workspace, print_progress
 from generator.release.changes import change_set
-from generator.release.git import git_root
+from generator.release.git import git_root, release_tag, tag_exists
 from generator.release.manifest import list_releases, manifests_dir, read_manifest
 from generator.shared.clock import today
 from generator.shared.semver import parse_semver
@@ -50,9 +50,10 @@ def release_redlines(workspace: Workspace, version: str, handbook: Handbook, day
                if parse_semver(v) < parse_semver(version)]
     if not earlier:
         return {}
-    if git_root(workspace.root) is None:
-        progress(f"Not a git repository: no redlines from {earlier[-1]} (the old version is "
-                 "read from its release tag)")
+    if git_root(workspace.root) is None or not tag_exists(workspace.root,
+                                                            release_tag(earlier[-1])):
+        progress(f"No git tag {release_tag(earlier[-1])}: no redlines from {earlier[-1]} (the "
+                 "old version is read from its release tag)")
         return {}
     progress(f"Writing redlines from {earlier[-1]} to {version} ...")
     changes = changes_since(workspace, earlier[-1], handbook, version, day)

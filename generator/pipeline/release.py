@@ -4,8 +4,9 @@ A release is refused unless the standards are valid (version rules included), th
 version is above the last release and not released yet, and, in git, the standards
 are committed. Then it writes `standards/releases/X.Y.Z.json`, a CHANGELOG.md section
 and sets handbook.yaml's version to X.Y.Z, builds the bundle `dist/releases/X.Y.Z/`
-(site, Word zip, kit zip, handbook.json), and in git commits those files and tags the
-commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
+(site, Word zip, kit zip, handbook.json and, against the previous release's tag, the
+redlines and review pack of generator.pipeline.redlines), and in git commits those files
+and tags the commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Rebuilt from the repository alone: each release listed in standards/releases/ is
 taken from its git tag (`handbook-X.Y.Z`) and rendered with the current tool into
-`<site>/<X.Y.Z>/`. The newest release is copied to `<site>/latest/`, `versions.json`
+`<site>/<X.Y.Z>/`, with its redlines against the release before it (What's new links
+them). The newest release is copied to `<site>/latest/`, `versions.json`
 lists them in mike's format, and the root index redirects to latest/. Old versions
 show material's outdated banner, linking to the same page in the latest version.
 """
