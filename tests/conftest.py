@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,11 @@ from generator.model import Handbook
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
 from tests.support.workspace import ARTIFACTS, MINIMAL, REPO, copy_workspace, pmo
+
+# One "today" for the whole run, the `pmo` processes included: review dates (overdue
+# warnings and marks) and release dates do not depend on the day the tests run. No
+# example standard is due for review on it; tests about review dates set their own.
+os.environ.setdefault("PMO_TODAY", "2026-06-01")
 
 
 @pytest.fixture(scope="session")

@@ -12,25 +12,39 @@ from pathlib import Path
 from generator import __version__
 from generator.commands.kit_check import check_project
 from generator.commands.new import new_project
-from generator.commands.problem_report import FORMATS, print_problems
+from generator.commands.problem_report import (
+    FORMATS,
+    github_annotation,
+    print_problems,
+    print_warnings,
+)
+from generator.commands.review import DEFAULT_WITHIN, review_standards
 from generator.commands.serve import serve_site
 from generator.errors import PmoError, StandardsError
 from generator.pipeline.build import build_handbook
-from generator.pipeline.check import check_standards
+from generator.pipeline.check import check_standards, review_warnings
 from generator.pipeline.outputs import TARGETS
+from generator.pipeline.redlines import diff_redlines
 from generator.pipeline.release import diff_releases, rebuild_bundle, release_handbook
 from generator.pipeline.versioned_site import build_versioned_site
 from generator.pipeline.workspace import Workspace
+from generator.shared.clock import today
 
 EPILOG = """\
 typical use:
   pmo validate                 check every standard; errors name file:line:column: field
   pmo build                    validate, then write site/, dist/word/, dist/project-kit/
   pmo serve                    preview the site on http://127.0.0.1:8000, rebuilding on change
+  pmo review                   standards whose review date has passed or is near (CI gate)
+  pmo diff 1.0.0 current --word review/
+                               Word redlines of every policy and artefact changed since 1.0.0
 
 environment:
   PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
                                CPU core; 1 builds the site on one core)
+  PMO_TODAY=YYYY-MM-DD         the day taken as today: for review dates (validate, review,
+                               the site's overdue marks), a release's date and redlines
+                               against `current` (default: the clock)
 
 exit codes: 0 success, 1 invalid standards or a refused command, 2 wrong usage.
 """
@@ -44,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except StandardsError as err:
         writes = args.handler in (cmd_build, cmd_release, cmd_serve)
-        print_problems(err.problems, getattr(args, "format", "text"), writes=writes)
+        print_problems(err.problems, getattr(args, "format", "text"), writes=writes,
+                       warnings=getattr(args, "warnings", ()))
         if args.traceback:
             traceback.print_exc()
         return 1
@@ -65,12 +80,22 @@ def _workspace(args: argparse.Namespace) -> Workspace:
 def cmd_validate(args: argparse.Namespace) -> int:
     standards = Path(args.standards) if args.standards else _workspace(args).standards
     documents, problems = check_standards(standards)
+    args.warnings = review_warnings(documents, today(), problems)
     if problems:
         raise StandardsError(problems)
     if args.format == "json":
-        print(json.dumps({"valid": True, "problems": [], "files": len(documents)}))
+        print(json.dumps({"valid": True, "problems": [], "files": len(documents),
+                          "warnings": [w.as_dict() for w in args.warnings]}))
     else:
-        print(f"{len(documents)} files valid in {standards}", file=sys.stderr)
+        if args.format == "github":
+            for warning in args.warnings:
+                print(github_annotation(warning, "warning"))
+        else:
+            print_warnings(args.warnings)
+        count = len(args.warnings)
+        print(f"{len(documents)} files valid in {standards}"
+              + (f"; {count} warning{'s' if count != 1 else ''}" if count else ""),
+              file=sys.stderr)
     return 0
 
 
@@ -101,7 +126,15 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     print(diff_releases(_workspace(args), args.old, args.new, output_format=args.format))
+    if args.word:
+        diff_redlines(_workspace(args), args.old, args.new, Path(args.word))
     return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    if args.within < 0:
+        raise PmoError(f"--within takes a number of days, 0 or more; not {args.within}")
+    return review_standards(_workspace(args), within=args.within, output_format=args.format)
 
 
 def cmd_kit_check(args: argparse.Namespace) -> int:
@@ -216,14 +249,35 @@ def _parser() -> argparse.ArgumentParser:
         cmd_release,
         "release a new handbook version",
         "Validate, then write standards/releases/VERSION.json, a CHANGELOG.md "
-        "section and the bundle dist/releases/VERSION/.",
+        "section and the bundle dist/releases/VERSION/: site, Word zip, kit zip, "
+        "handbook.json and, against the previous release's git tag, a redline "
+        "redlines/<id>-<previous>-to-VERSION.docx for every changed policy and artefact "
+        "and the approvers' review pack release-VERSION-review.docx.",
     )
     release.add_argument("version", metavar="VERSION", help="the new version, X.Y.Z")
 
-    diff = command("diff", cmd_diff, "show what changed between two releases")
+    diff = command(
+        "diff", cmd_diff, "show what changed between two releases",
+        "Show what changed between two releases (or a release and the working tree). "
+        "With --word, also write into DIR a Word redline <id>-OLD-to-NEW.docx of every "
+        "changed policy and artefact (its new version with every change tracked and a "
+        "comment on each changed requirement) and the review pack "
+        "review-OLD-to-NEW.docx; the versions are read from their git tags.")
     diff.add_argument("old", metavar="OLD", help="the older release, X.Y.Z")
     diff.add_argument("new", metavar="NEW", help="the newer release, X.Y.Z, or 'current'")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--word", metavar="DIR",
+                      help="write the Word redlines and the review pack into DIR")
+
+    review = command(
+        "review", cmd_review, "list standards whose review date has passed or is near",
+        "List the standards whose review_by date has passed or falls within DAYS days, "
+        "with their owner and the days overdue or left. Exit 1 when any is overdue (a CI "
+        "gate), 0 otherwise. PMO_TODAY=YYYY-MM-DD sets the day taken as today.")
+    review.add_argument("--within", type=int, default=DEFAULT_WITHIN, metavar="DAYS",
+                        help=f"also list standards due within DAYS days (default "
+                        f"{DEFAULT_WITHIN})")
+    review.add_argument("--format", choices=("text", "json"), default="text")
 
     def kit_usage(_args: argparse.Namespace) -> int:
         kit.print_help()

@@ -13,18 +13,23 @@ from generator.errors import Problem
 FORMATS = ("text", "json", "github")
 
 
-def print_problems(problems: Sequence[Problem], output_format: str, *, writes: bool) -> None:
-    """Every problem, in the chosen format, then (as text) what to do next."""
+def print_problems(problems: Sequence[Problem], output_format: str, *, writes: bool,
+                   warnings: Sequence[Problem] = ()) -> None:
+    """Every problem (and warning), in the chosen format, then (as text) what to do next."""
     if output_format == "json":
-        print(json.dumps({"valid": False, "problems": [p.as_dict() for p in problems]},
+        print(json.dumps({"valid": False, "problems": [p.as_dict() for p in problems],
+                          "warnings": [w.as_dict() for w in warnings]},
                          indent=2, ensure_ascii=False))
         return
     if output_format == "github":
         for problem in problems:
             print(github_annotation(problem))
+        for warning in warnings:
+            print(github_annotation(warning, "warning"))
     else:
         for problem in problems:
             print(problem, file=sys.stderr)
+        print_warnings(warnings)
     files = len({p.file for p in problems})
     count = len(problems)
     print(f"{count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''};"
@@ -33,14 +38,19 @@ def print_problems(problems: Sequence[Problem], output_format: str, *, writes: b
           file=sys.stderr)
 
 
-def github_annotation(problem: Problem) -> str:
+def print_warnings(warnings: Sequence[Problem]) -> None:
+    for warning in warnings:
+        print(f"{warning} (warning)", file=sys.stderr)
+
+
+def github_annotation(problem: Problem, level: str = "error") -> str:
     """`::error file=...,line=...,col=...,title=...::message`, escaped as GitHub requires."""
     properties = [f"file={_property(problem.file)}"]
     if problem.line:
         properties += [f"line={problem.line}", f"col={problem.column}"]
     if problem.field:
         properties.append(f"title={_property(problem.field)}")
-    return f"::error {','.join(properties)}::{_data(problem.message)}"
+    return f"::{level} {','.join(properties)}::{_data(problem.message)}"
 
 
 def _data(text: str) -> str:

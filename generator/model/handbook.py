@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -22,6 +23,7 @@ from generator.model.kinds import (
     finish,
 )
 from generator.model.releases import ReleaseNote
+from generator.model.review import overdue as review_overdue
 from generator.model.settings import Settings, build_settings
 from generator.model.standard import Standard
 
@@ -37,9 +39,16 @@ class Handbook:
     by_id: Mapping[str, Standard]
     referenced_by: Mapping[str, tuple[str, ...]]
     releases: tuple[ReleaseNote, ...] = ()
+    # The day review dates are judged against (PMO_TODAY or the clock; a release's date in
+    # its bundle); None: nothing is marked overdue.
+    as_of: date | None = None
 
     def get(self, standard_id: str) -> Standard:
         return self.by_id[standard_id]
+
+    def overdue(self, standard: Standard) -> bool:
+        """The standard's review date has passed (as of `as_of`)."""
+        return review_overdue(standard, self.as_of)
 
     def of_type(self, cls: type[S], include_retired: bool = True) -> tuple[S, ...]:
         return tuple(

@@ -90,6 +90,11 @@ class Settings:
     repository_url: str | None
     edit_uri: str | None
 
+    @property
+    def pmo_name(self) -> str:
+        """Who documents and tracked changes are by: the organisation's PMO ("Northwind PMO")."""
+        return f"{self.organisation_short} PMO"
+
     def tier(self, tier_id: int) -> Tier:
         return next(t for t in self.tiers if t.id == tier_id)
 

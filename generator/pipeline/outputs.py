@@ -8,7 +8,7 @@ and the kit too, because the site offers them, but publishes only the site.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,20 +64,24 @@ def check_environment() -> None:
 def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
                    targets: Sequence[str], progress: Progress, *,
                    versioned: bool = False,
-                   built: Path | None = None) -> dict[str, list[Path]]:
+                   built: Path | None = None,
+                   extra: Mapping[str, Path] | None = None) -> dict[str, list[Path]]:
     """Render `targets` (and what they need) into `stage` (site/ and dist/ below it), reading
     the workspace's hand-written pages and site configuration; `versioned` for a site that
     sits in a <version>/ folder of a versioned site. `built` is the dist/ folder of an
     earlier render: what `targets` need is then taken from it, not rendered again.
+    `extra` are files rendered outside the outputs, handed to every renderer under their
+    name (a release's redlines, "redlines/<id>-<old>-to-<new>.docx").
     Return the paths written by output."""
     order = needed(targets)
     if "site" in order:
         check_environment()
     dist = stage / "dist"
-    files: dict[str, Path] = {}
+    files: dict[str, Path] = dict(extra or {})
     if built is not None:
         order = [name for name in order if name in targets]
-        files = {p.relative_to(built).as_posix(): p for p in built.rglob("*") if p.is_file()}
+        files.update((p.relative_to(built).as_posix(), p) for p in built.rglob("*")
+                     if p.is_file())
     written: dict[str, list[Path]] = {}
     for name in order:
         output = OUTPUTS[name]

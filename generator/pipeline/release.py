@@ -4,8 +4,9 @@ A release is refused unless the standards are valid (version rules included), th
 version is above the last release and not released yet, and, in git, the standards
 are committed. Then it writes `standards/releases/X.Y.Z.json`, a CHANGELOG.md section
 and sets handbook.yaml's version to X.Y.Z, builds the bundle `dist/releases/X.Y.Z/`
-(site, Word zip, kit zip, handbook.json), and in git commits those files and tags the
-commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
+(site, Word zip, kit zip, handbook.json and, against the previous release's tag, the
+redlines and review pack of generator.pipeline.redlines), and in git commits those files
+and tags the commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ import dataclasses
 import json
 import re
 import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +25,8 @@ from generator.model import Handbook
 from generator.pipeline.check import load_handbook
 from generator.pipeline.outputs import TARGETS, render_outputs
 from generator.pipeline.publish import replace_path, staging
+from generator.pipeline.redlines import release_redlines
+from generator.pipeline.released import RELEASED_PATHS, released_workspace
 from generator.pipeline.workspace import Progress, Workspace, print_progress
 from generator.release.changelog import (
     prepend_changelog,
@@ -34,7 +34,7 @@ from generator.release.changelog import (
     render_changelog_section,
 )
 from generator.release.diff import diff_snapshots, format_diff
-from generator.release.git import commit_and_tag, export_tree, git_root, release_tag, tag_exists
+from generator.release.git import commit_and_tag, git_root, release_tag, tag_exists
 from generator.release.git import uncommitted as uncommitted_files
 from generator.release.manifest import (
     Manifest,
@@ -47,10 +47,10 @@ from generator.release.manifest import (
     snapshot_handbook,
 )
 from generator.shared.archives import normalise_file, zip_folder
+from generator.shared.clock import today as clock_today
 from generator.shared.semver import parse_semver
 from generator.shared.templating import TEMPLATES_DIR, create_environment
 
-RELEASED_PATHS = ("standards", "docs", "mkdocs.yml", "overrides")
 _TOP_VERSION = re.compile(r"^version:[ \t]*(\S[^\n#]*?)[ \t]*(#.*)?$", re.MULTILINE)
 
 
@@ -117,7 +117,7 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
     handbook = load_handbook(workspace.standards)
     repo = _refuse_git(workspace, version)
     releases_dir = manifests_dir(workspace.standards)
-    manifest = build_manifest(with_version(handbook, version), version, today or date.today())
+    manifest = build_manifest(with_version(handbook, version), version, today or clock_today())
     all_manifests = {v: read_manifest(releases_dir, v) for v in released}
     all_manifests[version] = manifest
     handbook = dataclasses.replace(with_version(handbook, version),
@@ -129,7 +129,8 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
     settings_file = workspace.standards / "handbook.yaml"
     settings_text = set_handbook_version(settings_file.read_text(encoding="utf-8"), version)
     with staging(workspace, ".pmo-release-") as stage:
-        bundle = build_bundle(handbook, workspace, manifest, all_manifests, stage, progress)
+        bundle = build_bundle(handbook, workspace, manifest, all_manifests, stage, progress,
+                              repository=workspace)
         manifest_file = releases_dir / f"{version}.json"
         releases_dir.mkdir(parents=True, exist_ok=True)
         with manifest_file.open("x", encoding="utf-8") as out:
@@ -152,14 +153,24 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
 
 
 def build_bundle(handbook: Handbook, workspace: Workspace, manifest: Manifest,
-                 manifests: dict[str, Manifest], stage: Path, progress: Progress) -> Path:
-    """Render the release into `stage` and assemble the bundle folder; return it."""
+                 manifests: dict[str, Manifest], stage: Path, progress: Progress, *,
+                 repository: Workspace) -> Path:
+    """Render the release into `stage` and assemble the bundle folder; return it.
+
+    `workspace` holds the release's sources, `repository` the git repository with the
+    release tags (the redlines compare with the previous release's tag). Review dates
+    are judged as of the release date, so a bundle is the same whenever it is built.
+    """
     version = manifest["version"]
     when = date.fromisoformat(manifest["date"])
-    render_outputs(handbook, workspace, stage, TARGETS, progress)
+    handbook = dataclasses.replace(handbook, as_of=when)
+    redlines = release_redlines(repository, version, handbook, when, stage / "review", progress)
+    render_outputs(handbook, workspace, stage, TARGETS, progress, extra=redlines)
     bundle = stage / "bundle"
     bundle.mkdir()
     shutil.move(str(stage / "site"), str(bundle / "site"))
+    for name, docx in sorted(redlines.items()):
+        normalise_file(docx, when, bundle / name)
     word_dir = stage / "dist" / "word"
     for docx in sorted(word_dir.rglob("*.docx")):
         normalise_file(docx, when)
@@ -167,6 +178,7 @@ def build_bundle(handbook: Handbook, workspace: Workspace, manifest: Manifest,
     kit_zip = stage / "dist" / f"project-kit-{version}.zip"
     normalise_file(kit_zip, when, bundle / kit_zip.name)
     _refresh_downloads(bundle / "site" / "downloads", word_dir, bundle / kit_zip.name)
+    _refresh_redlines(bundle / "site" / "downloads", bundle, redlines)
     export = export_handbook(handbook)
     export["manifests"] = {v: manifests[v] for v in sorted(manifests, key=parse_semver)}
     (bundle / "handbook.json").write_text(dump_json(export), encoding="utf-8")
@@ -186,6 +198,13 @@ def _refresh_downloads(downloads: Path, word_dir: Path, kit_zip: Path) -> None:
         shutil.copyfile(kit_zip, downloads / kit_zip.name)
 
 
+def _refresh_redlines(downloads: Path, bundle: Path, redlines: dict[str, Path]) -> None:
+    """Put the bundle's reproducible redlines in place of the site's download copies."""
+    for name in redlines:
+        if (downloads / name).exists():
+            shutil.copyfile(bundle / name, downloads / name)
+
+
 def rebuild_bundle(workspace: Workspace, version: str,
                    progress: Progress = print_progress) -> Path:
     """Build dist/releases/X.Y.Z/ again from the release's git tag."""
@@ -195,28 +214,12 @@ def rebuild_bundle(workspace: Workspace, version: str,
         manifests = {v: read_manifest(manifests_dir(old.standards), v)
                      for v in list_releases(manifests_dir(old.standards))}
         with staging(workspace, ".pmo-release-") as stage:
-            bundle = build_bundle(handbook, old, manifest, manifests, stage, progress)
+            bundle = build_bundle(handbook, old, manifest, manifests, stage, progress,
+                                  repository=workspace)
             target = bundle_dir(workspace, version)
             replace_path(bundle, target)
     progress(f"Rebuilt {target} from {release_tag(version)}")
     return target
-
-
-@contextmanager
-def released_workspace(workspace: Workspace, version: str) -> Iterator[tuple[Workspace, Handbook]]:
-    """A temporary workspace holding the handbook as tagged for `version`, and its model."""
-    if git_root(workspace.root) is None:
-        raise PmoError(f"{workspace.root} is not a git repository: released versions are "
-                       "rebuilt from their git tags")
-    with tempfile.TemporaryDirectory(prefix=f"pmo-release-{version}-") as tmp:
-        old = Workspace(Path(tmp))
-        export_tree(workspace.root, release_tag(version), RELEASED_PATHS, old.root)
-        handbook = load_handbook(old.standards)
-        if handbook.settings.version != version:
-            raise PmoError(f"tag {release_tag(version)} holds handbook version "
-                           f"{handbook.settings.version}, not {version}; re-tag the release "
-                           "commit")
-        yield old, handbook
 
 
 def diff_releases(workspace: Workspace, old: str, new: str, *, output_format: str = "text") -> str:

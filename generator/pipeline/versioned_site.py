@@ -2,15 +2,18 @@
 
 Rebuilt from the repository alone: each release listed in standards/releases/ is
 taken from its git tag (`handbook-X.Y.Z`) and rendered with the current tool into
-`<site>/<X.Y.Z>/`. The newest release is copied to `<site>/latest/`, `versions.json`
+`<site>/<X.Y.Z>/`, with its redlines against the release before it (What's new links
+them). The newest release is copied to `<site>/latest/`, `versions.json`
 lists them in mike's format, and the root index redirects to latest/. Old versions
 show material's outdated banner, linking to the same page in the latest version.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
@@ -18,9 +21,11 @@ from jinja2 import Environment
 from generator.errors import PmoError
 from generator.pipeline.outputs import render_outputs
 from generator.pipeline.publish import replace_path, staging
-from generator.pipeline.release import release_environment, released_workspace
+from generator.pipeline.redlines import release_redlines
+from generator.pipeline.release import release_environment
+from generator.pipeline.released import released_workspace
 from generator.pipeline.workspace import Progress, Workspace, print_progress
-from generator.release.manifest import dump_json, list_releases, manifests_dir
+from generator.release.manifest import dump_json, list_releases, manifests_dir, read_manifest
 
 LATEST = "latest"
 
@@ -39,7 +44,8 @@ def render_redirect(env: Environment, target: str) -> str:
 def build_versioned_site(workspace: Workspace, progress: Progress = print_progress,
                          target: Path | None = None) -> list[Path]:
     """Render every release from its tag into `target` (default: the workspace's site/)."""
-    versions = list_releases(manifests_dir(workspace.standards))
+    releases_dir = manifests_dir(workspace.standards)
+    versions = list_releases(releases_dir)
     if not versions:
         raise PmoError("no release yet: run `pmo release X.Y.Z` first (the versioned site "
                        "shows released versions)")
@@ -51,7 +57,12 @@ def build_versioned_site(workspace: Workspace, progress: Progress = print_progre
             progress(f"Rendering release {version} from its tag ...")
             with released_workspace(workspace, version) as (old, handbook), \
                     tempfile.TemporaryDirectory(prefix="pmo-render-") as tmp:
-                render_outputs(handbook, old, Path(tmp), ("site",), progress, versioned=True)
+                day = date.fromisoformat(read_manifest(releases_dir, version)["date"])
+                handbook = dataclasses.replace(handbook, as_of=day)
+                redlines = release_redlines(workspace, version, handbook, day,
+                                            Path(tmp) / "review", progress)
+                render_outputs(handbook, old, Path(tmp), ("site",), progress, versioned=True,
+                               extra=redlines)
                 shutil.move(str(Path(tmp) / "site"), str(site / version))
         shutil.copytree(site / versions[-1], site / LATEST)
         (site / "versions.json").write_text(dump_json(versions_json(versions)), encoding="utf-8")

@@ -10,7 +10,7 @@ one-line HTML blocks, with the glossary's abbreviations marked as tooltips.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from generator.model.applicability import (
     policies_in_force,
     strongest_word,
 )
+from generator.model.changes import redline_name
 from generator.shared.markup import abbreviate, inline_html, plain_text
 from generator.shared.parallel import map_halves
 from generator.shared.templating import create_environment
@@ -55,6 +56,7 @@ class Downloads:
     kit: str
     handbook_word: str
     word: dict[str, str] = field(default_factory=dict)
+    redlines: dict[str, str] = field(default_factory=dict)  # by file name, What's new links them
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +69,17 @@ class SitePages:
     grouped: bool  # some section was split into groups (a large handbook)
 
 
-def list_downloads(handbook: Handbook) -> Downloads:
-    """Where the Word files and the kit sit below docs/ (copied from dist/)."""
+def list_downloads(handbook: Handbook, files: Iterable[str] = ()) -> Downloads:
+    """Where the Word files and the kit sit below docs/ (copied from dist/); a release's
+    redlines too, when the renderer was handed them (`files`: "redlines/<name>.docx")."""
     version = handbook.settings.version
     word = {a.id: f"downloads/word/{a.id}.docx" for a in handbook.artefacts}
     word.update({p.id: f"downloads/word/policies/{p.id}.docx" for p in handbook.policies})
+    redlines = {name.removeprefix("redlines/"): f"downloads/{name}" for name in files
+                if name.startswith("redlines/")}
     return Downloads(kit=f"downloads/project-kit-{version}.zip",
-                     handbook_word=f"downloads/word/pmo-handbook-{version}.docx", word=word)
+                     handbook_word=f"downloads/word/pmo-handbook-{version}.docx", word=word,
+                     redlines=redlines)
 
 
 def site_environment(templates_dir: Path) -> jinja2.Environment:
@@ -106,7 +112,8 @@ def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
             writer.write(f"{KINDS[kind].folder}/index.md", "kind_index.md.j2", kind=kind,
                          standards=of_kind(handbook, kind))
     tailoring = writer.write_tailoring()
-    writer.write("whats-new/index.md", "whats_new.md.j2", recent=_recent_history(handbook))
+    writer.write("whats-new/index.md", "whats_new.md.j2", recent=_recent_history(handbook),
+                 redlines=_redlines(handbook, downloads))
     if not (docs_dir / "index.md").exists():
         writer.write("index.md", "home.md.j2")
     nav = navigation(handbook, docs_dir, kinds, tailoring)
@@ -259,6 +266,17 @@ class _Index:
             return {"owns": self.owns.get(standard.id, []),
                     "duties": self.acts.get(standard.id, [])}
         return {}
+
+
+def _redlines(handbook: Handbook, downloads: Downloads) -> dict[str, str]:
+    """The redline of each release's change that has one, by "<release>/<standard id>"."""
+    found = {}
+    for note, previous in zip(handbook.releases, handbook.releases[1:], strict=False):
+        for change in note.changes:
+            name = redline_name(change.standard_id, previous.version, note.version)
+            if name in downloads.redlines:
+                found[f"{note.version}/{change.standard_id}"] = downloads.redlines[name]
+    return found
 
 
 def _recent_history(handbook: Handbook, limit: int = 30) -> list[tuple[Standard, Any]]:

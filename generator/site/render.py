@@ -65,7 +65,7 @@ def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list
         paths.docs_dir.mkdir(parents=True, exist_ok=True)
         hand_written = sorted(p.relative_to(paths.docs_dir).as_posix()
                               for p in paths.docs_dir.rglob("*.md"))
-        downloads = list_downloads(handbook)
+        downloads = list_downloads(handbook, inputs.files)
         link_downloads(inputs.files, paths.docs_dir, downloads)
         base_file = inputs.site_config or DEFAULT_CONFIG
         base = read_base_config(base_file)
@@ -88,7 +88,8 @@ def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list
 def link_downloads(files: Mapping[str, Path], docs_dir: Path, downloads: Downloads) -> None:
     """Put the files the site offers below docs/downloads/ (mkdocs publishes them); refuse
     to build a site that offers a file nobody handed in."""
-    offered = [downloads.kit, downloads.handbook_word, *downloads.word.values()]
+    offered = [downloads.kit, downloads.handbook_word, *downloads.word.values(),
+               *downloads.redlines.values()]
     missing = sorted(p for p in offered if p.removeprefix("downloads/") not in files)
     if missing:
         raise BuildError(f"the site offers files that were not built: {', '.join(missing[:5])}"

@@ -1,8 +1,10 @@
-"""Word renderer: artefact templates, policy documents and the whole handbook.
+"""Word renderer: artefact templates, policy documents and the whole handbook; redlines.
 
 `render_word` writes `<id>.docx` for every artefact, `policies/<id>.docx` for
 every policy and `pmo-handbook-<version>.docx`, all in the house style of
-templates/word/house-style.toml (see generator.word.styles).
+templates/word/house-style.toml (see generator.word.styles). For a release,
+`render_redlines` writes each changed policy and artefact with its changes tracked,
+and `write_review_pack` the approvers' review pack (both from generator.model.changes).
 """
 
 from __future__ import annotations
@@ -13,24 +15,16 @@ from generator.model import Handbook
 from generator.model.render_inputs import RenderInputs
 from generator.word.artefact import write_artefact_template
 from generator.word.handbook import write_handbook_document
+from generator.word.house import REQUIRED_STYLES, house_document
 from generator.word.policy import write_policy_document
-from generator.word.styles import load_house_style
-from generator.word.writer import BaseDocument
+from generator.word.redline import render_redlines
+from generator.word.review_pack import write_review_pack
 
-# Styles the renderer applies; checked before anything is written.
-REQUIRED_STYLES = (
-    "Normal", "Title", "Subtitle", "Cover Organisation", "Cover Label", "Heading 1",
-    "Heading 2", "Heading 3", "Heading 4", "Guidance", "TOC Heading", "TOC 1", "TOC 2",
-    "Table Text", "Table Heading", "Table Text Compact",
-    "Table Heading Compact", "Caption", "Header", "Footer", "Requirement",
-    "Requirement Detail", "Code Block", "Obligation", "Placeholder", "Inline Code", "Link",
-)
-
+__all__ = ["REQUIRED_STYLES", "render_redlines", "render_word", "write_review_pack"]
 
 def render_word(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
     """Write every Word document of the handbook into `out_dir`; return their paths."""
-    base = BaseDocument(load_house_style())
-    base.styles.require(REQUIRED_STYLES)
+    base = house_document()
     written = [write_artefact_template(base, handbook, artefact, out_dir / f"{artefact.id}.docx")
                for artefact in handbook.artefacts]
     written += [write_policy_document(base, handbook, policy,

@@ -16,7 +16,7 @@ from generator.word.shared_parts import (
     write_header_footer,
     write_title_page,
 )
-from generator.word.writer import BaseDocument, DocWriter
+from generator.word.writer import BaseDocument, DocWriter, Properties
 
 BLANK_ROWS = 3
 GUIDANCE_NOTE = ("Text in this style is guidance from the PMO. Read it, then delete it "
@@ -28,6 +28,12 @@ def write_artefact_template(base: BaseDocument, handbook: Handbook, artefact: Ar
                             path: Path) -> Path:
     """`<id>.docx`: the artefact as a template a project manager fills in."""
     w = DocWriter(base)
+    return w.save(path, compose_artefact_template(w, handbook, artefact))
+
+
+def compose_artefact_template(w: DocWriter, handbook: Handbook,
+                              artefact: Artefact) -> Properties:
+    """Write the whole artefact template into `w`; return its properties."""
     write_header_footer(
         w, handbook,
         w.placeholder("project_name") + run(f" · {artefact.title}"),
@@ -42,22 +48,31 @@ def write_artefact_template(base: BaseDocument, handbook: Handbook, artefact: Ar
     write_title_page(w, handbook, title=artefact.title, subtitle=artefact.summary,
                      line=run("Project: ") + w.placeholder("project_name"), details=details)
     w.contents()
-    w.heading("About this document", 1)
+    write_artefact_body(w, handbook, artefact, level=1)
+    return standard_properties(handbook, artefact)
+
+
+def write_artefact_body(w: DocWriter, handbook: Handbook, artefact: Artefact, *,
+                        level: int) -> None:
+    """Everything after the contents: what the document is for, then every section."""
+    w.at("about")
+    w.heading("About this document", level)
     w.markdown(artefact.purpose)
     if artefact.responsible:
         w.text(f"Kept by the {role_title(handbook, artefact.responsible).lower()}.")
     w.markdown(GUIDANCE_NOTE, guidance=True)
-    write_sections(w, artefact, level=1)
-    return w.save(path, standard_properties(handbook, artefact))
+    write_sections(w, artefact, level=level)
 
 
 def write_sections(w: DocWriter, artefact: Artefact, *, level: int) -> None:
     """Every section: heading, guidance, fields table and table; wide tables go landscape."""
     for section in artefact.sections:
+        w.at(f"section:{section.title}")
         wide = section.table is not None and len(section.table.columns) > w.landscape_above
         w.set_landscape(wide)
         w.heading(section.title, level)
         write_section(w, section)
+    w.at("sections:end")
     w.set_landscape(False)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model import Gate, Handbook, Policy, RaciRow, Standard
-from generator.word.ooxml import run
+from generator.word.ooxml import paragraph, run
 from generator.word.shared_parts import (
     long_date,
     role_title,
@@ -18,7 +18,7 @@ from generator.word.shared_parts import (
     write_header_footer,
     write_title_page,
 )
-from generator.word.writer import BaseDocument, DocWriter
+from generator.word.writer import BaseDocument, DocWriter, Properties
 
 REQUIREMENT_INDENT = 1300  # twips: the requirement id hangs in this margin
 
@@ -27,6 +27,11 @@ def write_policy_document(base: BaseDocument, handbook: Handbook, policy: Policy
                           path: Path) -> Path:
     """`policies/<id>.docx`: the policy as a controlled document."""
     w = DocWriter(base)
+    return w.save(path, compose_policy_document(w, handbook, policy))
+
+
+def compose_policy_document(w: DocWriter, handbook: Handbook, policy: Policy) -> Properties:
+    """Write the whole policy document into `w`; return its properties."""
     write_header_footer(w, handbook, run(f"{policy.title} policy ({policy.code})"),
                         run(f"{stamp(policy)} · {policy.status.capitalize()}"))
     pmo_type = handbook.settings.pmo_type_info()
@@ -39,24 +44,32 @@ def write_policy_document(base: BaseDocument, handbook: Handbook, policy: Policy
     write_title_page(w, handbook, title=f"{policy.title} policy", subtitle=policy.summary,
                      line="", details=details)
     w.contents()
-    write_policy(w, handbook, policy, level=1)
-    write_approval(w, handbook, policy, level=1)
-    write_history(w, policy, level=1)
-    return w.save(path, standard_properties(handbook, policy,
-                                            title=f"{policy.title} policy"))
+    write_policy_body(w, handbook, policy, level=1)
+    return standard_properties(handbook, policy, title=f"{policy.title} policy")
+
+
+def write_policy_body(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
+    """Everything after the contents: the policy, its approval block and its history."""
+    write_policy(w, handbook, policy, level=level)
+    write_approval(w, handbook, policy, level=level)
+    write_history(w, policy, level=level)
 
 
 def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     """Purpose, scope, body, requirements, gates, roles and RACI."""
+    w.at("purpose")
     w.heading("Purpose", level)
     w.markdown(policy.purpose)
+    w.at("scope")
     w.heading("Scope", level)
     w.markdown(policy.scope)
     if policy.body.strip():
+        w.at("statement")
         w.heading("Policy statement", level)
         w.markdown(policy.body)
     write_requirements(w, handbook, policy, level=level)
     if policy.gates:
+        w.at("gates")
         w.heading("Gates", level)
         rows = [[f"{g.id} {g.name}", tier_names(handbook, [tier]), _decided_by(handbook, g, tier),
                  "\n".join(g.criteria_for(tier)),
@@ -65,6 +78,7 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
         w.table(["Gate", "Tier", "Decided by", "Criteria", "Evidence"], rows,
                 [1.1, 0.8, 1.1, 2.8, 1.4])
     if policy.roles:
+        w.at("roles")
         w.heading("Roles and responsibilities", level)
         w.table(["Role", "Responsibility"],
                 [[role_title(handbook, r.role), r.responsibility] for r in policy.roles],
@@ -82,18 +96,18 @@ def _decided_by(handbook: Handbook, gate: Gate, tier: int) -> str:
 
 def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     pmo_type = handbook.settings.pmo_type_info()
+    w.at("requirements")
     w.heading("Requirements", level)
     w.para(run("PMO type in force: ") + run(pmo_type.title, bold=True)
            + run(f" ({pmo_type.authority.lower()}). Under it, ")
            + w.obligation("must") + run(" is mandatory, ") + w.obligation("should")
            + run(" is expected unless the sponsor agrees a documented reason, ")
            + w.obligation("may") + run(" is left to the project's judgement."))
-    tab = (("left", REQUIREMENT_INDENT),)
     for requirement in policy.requirements:
+        w.at(requirement_block(requirement.id))
         word = requirement.obligation.under(handbook.settings.pmo_type)
-        w.para(run(requirement.id, bold=True) + run("\t") + w.obligation(word) + run(" ")
-               + w.inline(requirement.text), "Requirement",
-               tabs=tab, indent=(REQUIREMENT_INDENT, REQUIREMENT_INDENT))
+        w.add(requirement_paragraph(w, requirement.id, w.obligation(word),
+                                    w.inline(requirement.text)))
         detail = [f"Applies to: {tier_names(handbook, requirement.tiers)}"]
         if requirement.artefacts:
             detail.append("Evidence: " + ", ".join(standard_title(handbook, a)
@@ -104,10 +118,25 @@ def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
         w.para(content, "Requirement Detail", indent=(REQUIREMENT_INDENT, 0))
 
 
+def requirement_block(requirement_id: str) -> str:
+    """The block key of a requirement's paragraphs (see DocWriter.at)."""
+    return f"requirement:{requirement_id}"
+
+
+def requirement_paragraph(w: DocWriter, requirement_id: str, word_runs: str,
+                          text_runs: str) -> str:
+    """A requirement: its id hanging in the margin, the obligation word, then its text."""
+    return paragraph(run(requirement_id, bold=True) + run("\t") + word_runs + run(" ")
+                     + text_runs, w.style("Requirement"),
+                     tabs=(("left", REQUIREMENT_INDENT),),
+                     indent=(REQUIREMENT_INDENT, REQUIREMENT_INDENT))
+
+
 def write_raci(w: DocWriter, handbook: Handbook, standard: Standard, *, level: int) -> None:
     """The RACI matrix: one row per activity, one column per role."""
     if not standard.raci:
         return
+    w.at("raci")
     roles: list[str] = []
     for row in standard.raci:
         for role in (*row.responsible, row.accountable, *row.consulted, *row.informed):
@@ -130,6 +159,7 @@ def _raci_letters(row: RaciRow, role: str) -> str:
 
 def write_approval(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     """Approval block: approver role, version, effective date, signature and date lines."""
+    w.at("approval")
     w.heading("Approval", level)
     line = "_" * 32
     rows = [
@@ -143,6 +173,7 @@ def write_approval(w: DocWriter, handbook: Handbook, policy: Policy, *, level: i
 
 
 def write_history(w: DocWriter, standard: Standard, *, level: int) -> None:
+    w.at("history")
     w.heading("Document history", level)
     w.table(["Version", "Date", "Change", "Summary"],
             [[h.version, h.date.isoformat(), (h.change or "").capitalize(), h.summary]

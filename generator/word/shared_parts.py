@@ -12,7 +12,7 @@ from generator.word.writer import DocWriter, Properties
 
 def author(handbook: Handbook) -> str:
     """Who documents are by: the organisation's PMO, e.g. "Northwind PMO"."""
-    return f"{handbook.settings.organisation_short} PMO"
+    return handbook.settings.pmo_name
 
 
 def role_title(handbook: Handbook, role_id: str | None) -> str:
@@ -51,6 +51,7 @@ def write_header_footer(w: DocWriter, handbook: Handbook, left: str, right: str)
 def write_title_page(w: DocWriter, handbook: Handbook, *, title: str, subtitle: str,
                      line: str, details: Sequence[tuple[str, str]]) -> None:
     """Organisation, title, subtitle, a line of runs (e.g. the project) and a details table."""
+    w.at("title")
     w.text(handbook.settings.organisation, "Cover Organisation")
     w.text(title, "Title")
     w.markdown_as(subtitle, "Subtitle")

@@ -43,6 +43,7 @@ from generator.word.styles import HouseStyle, StyleIds, new_document
 
 _NS = nsdecls("w", "r")
 TOC_LEVELS = 2
+TOC_BLOCK = "contents:entries"  # the block key of the table of contents' entries
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,12 +79,18 @@ class BaseDocument:
 class DocWriter:
     """Builds one document: call the content methods in order, then `save`."""
 
-    def __init__(self, base: BaseDocument) -> None:
+    def __init__(self, base: BaseDocument, *, bookmarks_from: int = 0) -> None:
         self.document = base.open()
         self.house = base.house
         self.style: StyleIds = base.styles
         self.parts: list[str] = []
+        # The block of the model each part belongs to ("purpose", "requirement:RISK-1"), so
+        # a redline can pair the blocks of two versions of a document (see `at`).
+        self.keys: list[str] = []
+        self._block = "start"
+        self._blocks_seen: dict[str, int] = {}
         self.headings: list[tuple[int, str, str]] = []
+        self._bookmarks_from = bookmarks_from
         self._toc_at: int | None = None
         self._landscape = False
         page = self.house.page
@@ -128,34 +135,47 @@ class DocWriter:
         return run(word.upper(), style=self.style("Obligation"))
 
     # -- blocks ----------------------------------------------------------
-    def add(self, xml: str) -> None:
+    def at(self, key: str) -> None:
+        """What follows belongs to the block `key` of the model (a field, a requirement, a
+        section), until the next `at`; a key used twice is numbered."""
+        number = self._blocks_seen.get(key, 0) + 1
+        self._blocks_seen[key] = number
+        self._block = key if number == 1 else f"{key}#{number}"
+
+    def _put(self, xml: str) -> None:
         self.parts.append(xml)
+        self.keys.append(self._block)
+
+    def add(self, xml: str) -> None:
+        self._put(xml)
 
     def para(self, content: str, style: str = "Normal", **options: object) -> None:
         """A paragraph of ready-made runs."""
-        self.parts.append(paragraph(content, self.style(style), **options))  # type: ignore[arg-type]
+        self._put(paragraph(content, self.style(style), **options))  # type: ignore[arg-type]
 
     def text(self, text: str, style: str = "Normal", **options: object) -> None:
         self.para(run(text), style, **options)
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> None:
         """A heading; levels up to TOC_LEVELS are listed in the contents."""
-        number = len(self.headings) + 1
+        number = self._bookmarks_from + len(self.headings) + 1
         name = f"_Toc{number:08d}"
         content = bookmark(number, name, run(text)) if level <= TOC_LEVELS else run(text)
         if level <= TOC_LEVELS:
             self.headings.append((level, text, name))
-        self.parts.append(paragraph(content, self.style(f"Heading {level}"),
-                                    keep_next=True, page_break_before=new_page))
+        self._put(paragraph(content, self.style(f"Heading {level}"),
+                            keep_next=True, page_break_before=new_page))
 
     def markdown(self, text: str, *, guidance: bool = False) -> None:
         styles = self.guidance_markdown if guidance else self.body_markdown
-        self.parts.extend(markdown_xml(text, styles))
+        for xml in markdown_xml(text, styles):
+            self._put(xml)
 
     def markdown_as(self, text: str, style: str) -> None:
         """Markdown whose paragraphs take `style` (a subtitle, a note)."""
         styles = dataclasses.replace(self.body_markdown, paragraph=self.style(style))
-        self.parts.extend(markdown_xml(text, styles))
+        for xml in markdown_xml(text, styles):
+            self._put(xml)
 
     def inline(self, text: str) -> str:
         """Runs of a short Markdown text (a requirement, an answer)."""
@@ -193,37 +213,39 @@ class DocWriter:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
               weights: Sequence[float | None] | None = None, *,
               label_column: bool = False) -> None:
-        self.parts.append(self.table_xml(header, rows, weights, label_column=label_column))
-        self.parts.append(paragraph("", self.style("Caption")))
+        self._put(self.table_xml(header, rows, weights, label_column=label_column))
+        self._put(paragraph("", self.style("Caption")))
 
     def cells_table(self, rows: Sequence[Sequence[str]], weights: Sequence[float | None], *,
                     header_rows: int = 0, label_column: bool = False) -> None:
         """A table of ready-made cell contents (paragraph XML)."""
         widths = column_widths(list(weights), self.text_width)
-        self.parts.append(table(rows, widths, self.look, header_rows=header_rows,
-                                label_column=label_column))
-        self.parts.append(paragraph("", self.style("Caption")))
+        self._put(table(rows, widths, self.look, header_rows=header_rows,
+                        label_column=label_column))
+        self._put(paragraph("", self.style("Caption")))
 
     def page_break(self) -> None:
-        self.parts.append(page_break())
+        self._put(page_break())
 
     def contents(self) -> None:
         """Reserve the place of the table of contents (filled in on save)."""
+        self.at("contents")
         self.text("Contents", "TOC Heading")
+        self.at(TOC_BLOCK)
         self._toc_at = len(self.parts)
-        self.parts.append("")
+        self._put("")
 
     # -- sections --------------------------------------------------------
     def set_landscape(self, landscape: bool) -> None:
         """Start a new page in landscape (or back in portrait) for wide tables."""
         if landscape != self._landscape:
             kind = "landscape" if self._landscape else "portrait"
-            self.parts.append(f"<w:p><w:pPr>{self._sectpr[kind]}</w:pPr></w:p>")
+            self._put(f"<w:p><w:pPr>{self._sectpr[kind]}</w:pPr></w:p>")
             self._landscape = landscape
 
     def end_title_page(self) -> None:
         """End the title page: a section of its own, without header and footer."""
-        self.parts.append(f"<w:p><w:pPr>{self._sectpr['title']}</w:pPr></w:p>")
+        self._put(f"<w:p><w:pPr>{self._sectpr['title']}</w:pPr></w:p>")
 
     def set_header_footer(self, header: tuple[str, str], footer: str) -> None:
         """Header (left and right runs) and footer (left runs, then Page X of Y)."""
@@ -270,11 +292,30 @@ class DocWriter:
         for child in parse_xml(xml):
             element.append(child)
 
+    def share_sections(self, other: DocWriter) -> None:
+        """Use `other`'s section properties (its header and footer) for page orientation
+        changes: for content written here and placed in `other`'s document."""
+        self._sectpr = dict(other._sectpr)
+
     # -- save ------------------------------------------------------------
-    def save(self, path: Path, properties: Properties) -> Path:
-        """Parse the body, fill the contents, set properties; write a reproducible file."""
+    def blocks(self) -> list[tuple[str, str]]:
+        """The body as (block key, XML) parts, the contents filled in."""
+        self._fill_contents()
+        return list(zip(self.keys, self.parts, strict=True))
+
+    def replace_body(self, parts: Sequence[str]) -> None:
+        """Make `parts` (WordprocessingML, contents included) the body to save."""
+        self.parts = list(parts)
+        self.keys = ["start"] * len(self.parts)
+        self._toc_at = None
+
+    def _fill_contents(self) -> None:
         if self._toc_at is not None:
             self.parts[self._toc_at] = self._toc_xml()
+
+    def save(self, path: Path, properties: Properties) -> Path:
+        """Parse the body, fill the contents, set properties; write a reproducible file."""
+        self._fill_contents()
         body = self.document.element.body
         sectpr = body.sectPr
         if self._landscape:

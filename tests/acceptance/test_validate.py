@@ -55,7 +55,8 @@ def test_json_format_lists_the_same_problems(tmp_path: Path) -> None:
 def test_json_format_when_valid() -> None:
     result = pmo("validate", "--standards", str(MINIMAL), "--format", "json")
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"valid": True, "problems": [], "files": 10}
+    assert json.loads(result.stdout) == {"valid": True, "problems": [], "files": 10,
+                                         "warnings": []}
 
 
 def test_traceback_flag_shows_the_stack_only_when_asked(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def test_a_missing_style_is_a_build_error_naming_it(tmp_path: Path,
     end = text.index("[styles.", start + 1)
     style_file = tmp_path / "house-style.toml"
     style_file.write_text(text[:start] + text[end:], encoding="utf-8")
-    monkeypatch.setattr("generator.word.load_house_style",
+    monkeypatch.setattr("generator.word.house.load_house_style",
                         lambda: load_house_style(style_file))
     with pytest.raises(BuildError, match="no style 'Guidance'"):
         render_word(minimal_handbook, tmp_path / "out", RenderInputs())
