@@ -138,8 +138,14 @@ def yaml_text(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|td|th|tr|caption|h[1-6])>)(?=<)")
+
+
 def html_block(html: str) -> str:
     """HTML written over several template lines as one line with blank lines around it:
     the site engine's Markdown then keeps it as one raw block and changes nothing in it."""
     one = re.sub(r">\s*\n\s*<", "><", html.strip())
+    # A space after each cell, item and paragraph: search reads the text without tags,
+    # and "Cost</td><td>Actual" would otherwise be indexed as one word, "costactual".
+    one = _BLOCK_END.sub(r"\1 ", one)
     return "\n\n" + " ".join(one.split("\n")) + "\n\n"
