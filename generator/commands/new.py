@@ -2,13 +2,17 @@
 
 The answers go to cookiecutter's `generate_files` as they were typed: unlike
 cookiecutter's own prompts for defaults and command-line values, nothing here
-renders an answer as a template.
+renders an answer as a template. Every answer is checked as the kit's pre-generation hook
+checks it (generator.kit.hooks.checks), including for characters no Word or Excel file
+can hold, and asked again until it passes.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
 import json
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +35,16 @@ Say = Callable[[str], None]
 END_DAYS = 180
 
 
-def new_project(workspace: Workspace, output_dir: Path, *, ask: Ask = input,
+def read_answer(prompt: str) -> str:
+    """`input`, with bytes that are not UTF-8 read as lone surrogates: the answer checks
+    then name the answer and ask again, where a strict decoder would stop with a traceback."""
+    stdin = sys.stdin
+    if isinstance(stdin, io.TextIOWrapper) and stdin.errors == "strict":
+        stdin.reconfigure(errors="surrogateescape")
+    return input(prompt)
+
+
+def new_project(workspace: Workspace, output_dir: Path, *, ask: Ask = read_answer,
                 say: Say = print) -> Path:
     """Ask the kit's questions, then generate the project in `output_dir`; return its folder."""
     handbook = load_handbook(workspace.standards)

@@ -3,7 +3,8 @@
 Columns come from the artefact's register table; the header row is frozen and
 filtered; columns with choices get a drop-down list fed from a hidden `Lists`
 sheet (so choices may hold commas). An `About` sheet carries the project's
-answers as placeholders that the kit's hook fills in.
+answers as placeholders that the kit's hook fills in. Every cell holding a standard's text
+is a string cell (generator.kit.sheet_text): nothing a standard says becomes a formula.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.kit.sheet_text import (
+    ERROR_LIMIT,
+    ERROR_TITLE_LIMIT,
+    sheet_name,
+    shorten,
+    text_cell,
+)
 from generator.model import Artefact, Handbook, SectionTable, answer_label, placeholder
 from generator.shared.archives import EPOCH, normalise_zip
 
@@ -25,6 +33,12 @@ REGISTER_ROWS = 500
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 CHARACTERS_PER_INCH = 12
+WIDEST_COLUMN = 60  # characters: a longer header wraps
+LISTS, ABOUT = "Lists", "About"
+# Sheet names the register cannot take: the workbook's own, and one Excel keeps for itself.
+RESERVED_SHEETS = (LISTS, ABOUT, "History")
+# Drop-down hints longer than this are left to the drop-down itself.
+DESCRIBED_CHOICES = 1000
 
 
 def write_register(handbook: Handbook, artefact: Artefact, table: SectionTable, path: Path,
@@ -33,11 +47,11 @@ def write_register(handbook: Handbook, artefact: Artefact, table: SectionTable, 
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = artefact.title[:31]
-    lists = workbook.create_sheet("Lists")
+    sheet.title = sheet_name(artefact.title, artefact.id, RESERVED_SHEETS)
+    lists = workbook.create_sheet(LISTS)
     lists.sheet_state = "hidden"
     _write_columns(sheet, lists, table)
-    _write_about(workbook.create_sheet("About"), handbook, artefact, table)
+    _write_about(workbook.create_sheet(ABOUT), handbook, artefact, table)
     workbook.properties.title = f"{artefact.title} – {placeholder('project_name')}"
     workbook.properties.creator = handbook.settings.organisation
     workbook.properties.keywords = f"{artefact.id}@{artefact.version}"
@@ -51,24 +65,26 @@ def _write_columns(sheet: Worksheet, lists: Worksheet, table: SectionTable) -> N
     list_column = 0
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=column.name)
+        cell = text_cell(sheet, 1, index, column.name)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         width = (column.width or 1.5) * CHARACTERS_PER_INCH
-        sheet.column_dimensions[letter].width = max(width, len(column.name) + 2)
+        sheet.column_dimensions[letter].width = max(width, min(len(column.name) + 2,
+                                                                WIDEST_COLUMN))
         if not column.choices:
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
-        lists.cell(row=1, column=list_column, value=column.name)
+        text_cell(lists, 1, list_column, column.name)
         for row, choice in enumerate(column.choices, start=2):
-            lists.cell(row=row, column=list_column, value=choice)
+            text_cell(lists, row, list_column, choice)
         last = len(column.choices) + 1
         validation = DataValidation(
-            type="list", formula1=f"=Lists!${list_letter}$2:${list_letter}${last}",
-            allow_blank=True, showErrorMessage=True, errorTitle=column.name,
-            error=f"Choose one of: {', '.join(column.choices)}")
+            type="list", formula1=f"={LISTS}!${list_letter}$2:${list_letter}${last}",
+            allow_blank=True, showErrorMessage=True,
+            errorTitle=shorten(column.name, ERROR_TITLE_LIMIT),
+            error=choice_error(column.choices))
         validation.add(f"{letter}2:{letter}{REGISTER_ROWS + 1}")
         sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
@@ -85,16 +101,25 @@ def _write_about(sheet: Worksheet, handbook: Handbook, artefact: Artefact,
              ("Handbook", f"{handbook.settings.title} {handbook.settings.version}"), ("", "")]
     rows += [("Column", "What to write")]
     rows += [(c.name, _describe(c.description, c.choices)) for c in table.columns]
-    for row in rows:
-        sheet.append(row)
+    for row_index, row in enumerate(rows, start=1):
+        for column_index, text in enumerate(row, start=1):
+            text_cell(sheet, row_index, column_index, text)
     for row_index in (1, len(keys) + 4):
         sheet.cell(row=row_index, column=1).font = Font(bold=True)
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 80
 
 
+def choice_error(choices: tuple[str, ...]) -> str:
+    """What Excel says when a cell is not one of `choices`, within Excel's limit."""
+    return shorten(f"Choose one of: {', '.join(choices)}", ERROR_LIMIT)
+
+
 def _describe(description: str | None, choices: tuple[str, ...]) -> str:
     text = description or ""
     if choices:
-        text = f"{text} Choose from: {', '.join(choices)}.".strip()
+        listed = ", ".join(choices)
+        hint = (f"Choose from: {listed}." if len(listed) <= DESCRIBED_CHOICES
+                else f"Choose from the drop-down list ({len(choices)} choices).")
+        text = f"{text} {hint}".strip()
     return text

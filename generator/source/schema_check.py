@@ -73,10 +73,23 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
         )
     elif error.validator == "enum":
         message += suggest(str(error.instance), [str(v) for v in error.validator_value])
+    elif error.validator in ("maxLength", "maxItems"):
+        message = _too_long(error)
     line, column = document.locate(path)
     return Problem(
         document.display, line, column, field_name(path + ([key] if key else [])), message
     )
+
+
+def _too_long(error: ValidationError) -> str:
+    """`is 312 characters long: at most 200 fit here (why); shorten it`, without the value."""
+    why = error.schema.get("description") if isinstance(error.schema, dict) else None
+    reason = f" ({why})" if why else ""
+    if error.validator == "maxLength":
+        return (f"is {len(error.instance)} characters long: at most {error.validator_value} "
+                f"fit here{reason}; shorten it")
+    return (f"has {len(error.instance)} entries: at most {error.validator_value} fit "
+            f"here{reason}; remove some")
 
 
 def _allowed_properties(schema: dict[str, Any]) -> set[str]:

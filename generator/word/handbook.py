@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.model import KINDS, Handbook, Standard
 from generator.word.layout import write_layout
 from generator.word.ooxml import run
+from generator.word.properties import Properties
 from generator.word.shared_parts import (
     author,
     long_date,
@@ -18,7 +19,7 @@ from generator.word.shared_parts import (
     write_header_footer,
     write_title_page,
 )
-from generator.word.writer import BaseDocument, DocWriter, Properties
+from generator.word.writer import BaseDocument, DocWriter
 
 
 def handbook_standards(handbook: Handbook) -> list[tuple[str, list[Standard]]]:

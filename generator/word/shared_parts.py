@@ -7,7 +7,8 @@ from datetime import date
 
 from generator.model import KINDS, Handbook, Standard
 from generator.word.ooxml import run
-from generator.word.writer import DocWriter, Properties
+from generator.word.properties import Properties
+from generator.word.writer import DocWriter
 
 
 def author(handbook: Handbook) -> str:

@@ -12,8 +12,7 @@ import dataclasses
 import io
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,27 +38,12 @@ from generator.word.ooxml import (
     run,
     table,
 )
+from generator.word.properties import Properties, set_core_properties
 from generator.word.styles import HouseStyle, StyleIds, new_document
 
 _NS = nsdecls("w", "r")
 TOC_LEVELS = 2
 TOC_BLOCK = "contents:entries"  # the block key of the table of contents' entries
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Properties:
-    """Document properties (File > Info) of one document."""
-
-    title: str
-    subject: str
-    keywords: str
-    category: str
-    author: str
-    version: str
-    status: str
-    identifier: str
-    language: str = "en-GB"
-    date: date
 
 
 class BaseDocument:
@@ -323,7 +307,7 @@ class DocWriter:
             sectpr = body.sectPr
         for child in parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>"):
             sectpr.addprevious(child)
-        self._set_properties(properties)
+        set_core_properties(self.document, properties)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as target:
             _save_reproducibly(self.document, target, properties.date)
@@ -345,16 +329,6 @@ class DocWriter:
                 content += end
             out.append(paragraph(content, style(f"TOC {level}")))
         return "".join(out)
-
-    def _set_properties(self, p: Properties) -> None:
-        core = self.document.core_properties
-        stamp = datetime.combine(p.date, time(9, 0))
-        core.title, core.subject, core.keywords = p.title, p.subject, p.keywords
-        core.category, core.author, core.last_modified_by = p.category, p.author, p.author
-        core.version, core.content_status, core.identifier = p.version, p.status, p.identifier
-        core.language, core.comments = p.language, p.subject
-        core.created = core.modified = stamp
-        core.revision = 1
 
 
 class _FixedTimeZip:

@@ -188,6 +188,14 @@ BAD_INPUTS = [
     ({"project_slug": "/tmp/pmo-kit-absolute"}, "holds a path separator"),
     ({"project_slug": ".."}, "holds '..'"),
     ({"project_slug": "what?"}, "characters a folder name cannot have"),
+    # characters no Word or Excel file can hold, in any answer (a handbook's own too)
+    ({"project_name": "Ware\x01house"}, "project_name holds the control character U+0001"),
+    ({"sponsor": "Tom\x0bBerg"}, "sponsor holds the control character U+000B"),
+    ({"project_manager": "Ana\ufffe"}, "project_manager holds the character U+FFFE"),
+    ({"project_name": "Ware\udcffhouse"}, "project_name holds a byte that is not UTF-8 text"),
+    ({"project_slug": "ware\x1fhouse"}, "project_slug holds the control character U+001F"),
+    ({"budget": "10\x7f000"}, "budget holds the control character U+007F"),
+    ({"business_unit": "Ops\x08"}, "business_unit holds the control character U+0008"),
 ]
 
 
@@ -209,6 +217,36 @@ def test_bad_input_fails_with_its_message_and_writes_nothing(
     assert f"kit: {message}" in result.stderr or message in result.stderr, result.stderr
     assert snapshot(tmp_path) == before
     assert not Path("/tmp/pmo-kit-absolute").exists()
+
+
+FORMULA_ANSWERS = {"project_name": '=HYPERLINK("http://example.com","x")',
+                   "project_manager": "+1+1", "sponsor": "@SUM(1)", "budget": "-5+5",
+                   "business_unit": "=1+1"}
+
+
+def test_answers_starting_like_a_formula_stay_text_in_the_project(
+        kit: tuple[Handbook, Path], tmp_path: Path) -> None:
+    handbook, dist = kit
+    tier = max(t.id for t in handbook.settings.tiers)
+    answers = {**GOOD, **FORMULA_ANSWERS, "project_slug": "formulas", "tier": str(tier)}
+    result = cookiecutter(dist / "project-kit", tmp_path, answers)
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "formulas"
+    assert_documents_filled(handbook, project, FORMULA_ANSWERS["project_name"])
+    registers = sorted((project / "registers").glob("*.xlsx"))
+    assert registers
+    for path in registers:
+        workbook = load_workbook(path)
+        about = dict(workbook["About"].values)
+        assert about["Project name"] == FORMULA_ANSWERS["project_name"]
+        assert about["Sponsor"] == FORMULA_ANSWERS["sponsor"]
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                assert all(c.data_type == "s" for c in row if isinstance(c.value, str)), path
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/"):
+                    assert "<f>" not in archive.read(name).decode("utf-8"), (path, name)
 
 
 def test_existing_project_folder_is_never_overwritten(kit: tuple[Handbook, Path],
@@ -367,3 +405,32 @@ def test_pmo_new_reasks_only_the_wrong_answer(built: Workspace, tmp_path: Path) 
     assert_documents_filled(handbook, project, TEMPLATE_LOOKING)
     record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
     assert record["answers"]["start_date"] == "2026-03-02"
+
+
+def test_pmo_new_reasks_an_answer_no_office_file_can_hold(built: Workspace,
+                                                         tmp_path: Path) -> None:
+    handbook = load_handbook(built.standards)
+    typed = {"project_name": "Clean name", "project_slug": "", "project_manager": "Ana",
+             "sponsor": "Zoë", "start_date": "2026-03-02", "end_date": "2026-09-30",
+             "tier": "1"}
+    lines: list[bytes] = []
+    for question in kit_questions(handbook):
+        if question.key == "project_name":
+            lines.append(b"Bad\x01name")  # asked again, then the clean name
+        if question.key == "sponsor":
+            lines.append(b"Zo\xff")  # not UTF-8: asked again
+        lines.append(typed.get(question.key, "").encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(built.root), "new", "--output-dir",
+         str(tmp_path)], input=b"\n".join(lines) + b"\n", capture_output=True,
+        timeout=300, cwd=REPO, env=ENV)
+    stdout, stderr = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0, stderr + stdout
+    assert "Traceback" not in stderr
+    assert stdout.count("project_name holds the control character U+0001 (character 4), "
+                        "which Word and Excel files cannot hold: remove it") == 1
+    assert stdout.count("sponsor holds a byte that is not UTF-8 text (character 3)") == 1
+    project = tmp_path / "clean-name"
+    assert_documents_filled(handbook, project, "Clean name")
+    record = json.loads((project / ".pmo-kit.json").read_text("utf-8"))
+    assert record["answers"]["sponsor"] == "Zoë"

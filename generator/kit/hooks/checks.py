@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FORBIDDEN_SLUG_CHARS = '/\\:<>"|?*'
+# Characters a Word or Excel file (XML 1.0) cannot hold: control characters but tab and
+# line breaks, lone surrogates (bytes that were not UTF-8), U+FFFE and U+FFFF. The
+# validator refuses the same in standards; fill.UNHOLDABLE is this pattern too.
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def slug_is_safe(slug: str) -> bool:
@@ -60,9 +65,25 @@ def check_date(key: str, value: str) -> str | None:
     return None
 
 
+def check_holdable(key: str, value: str) -> str | None:
+    """A message when `value` holds a character no Word or Excel file can hold, or None."""
+    bad = UNHOLDABLE.search(value)
+    if bad is None:
+        return None
+    char = bad.group()
+    what = ("a byte that is not UTF-8 text" if "\ud800" <= char <= "\udfff"
+            else f"the {'control ' if unicodedata.category(char) == 'Cc' else ''}character "
+                 f"U+{ord(char):04X}")
+    return (f"{key} holds {what} (character {bad.start() + 1}), which Word and Excel files "
+            "cannot hold: remove it")
+
+
 def check_answer(key: str, value: str, answers: dict[str, str], checks: dict[str, str],
                  tiers: tuple[str, ...] = ()) -> str | None:
     """Check one answer, given the answers before it; a message or None."""
+    unholdable = check_holdable(key, value)
+    if unholdable:
+        return unholdable
     kind, _, after = checks.get(key, "").partition(" after ")
     if kind == "name" and not value.strip():
         return f"{key} is empty: give the {key.replace('_', ' ')}"
@@ -83,7 +104,9 @@ def check_answer(key: str, value: str, answers: dict[str, str], checks: dict[str
 
 def check_answers(answers: dict[str, str], checks: dict[str, str],
                   tiers: tuple[str, ...] = ()) -> list[str]:
-    """Every problem in a full set of answers, in the order of `checks`."""
+    """Every problem in a full set of answers: the checked ones in the order of `checks`,
+    then the others (any answer may hold a character no Office file can hold)."""
     given = {key: str(value) for key, value in answers.items()}
-    return [problem for key in checks if key in given
+    keys = [*(k for k in checks if k in given), *(k for k in given if k not in checks)]
+    return [problem for key in keys
             if (problem := check_answer(key, given[key], given, checks, tiers))]

@@ -2,7 +2,9 @@
 
 Standard library only: render_kit copies this module's source into the kit's
 post-generation hook, which runs where only cookiecutter is installed. Answers
-are inserted as XML-escaped text, in one pass, and never evaluated as templates.
+are inserted as XML-escaped text, in one pass, and never evaluated as templates; a
+character no XML can hold is written as U+FFFD, so a filled file always opens (the
+pre-generation hook refuses such answers before anything is written).
 """
 
 from __future__ import annotations
@@ -22,8 +24,16 @@ REGISTERS_DIR = "registers"
 # Text elements whose content may hold a placeholder: Word runs, Excel strings, core properties.
 TEXT_ELEMENT = re.compile(r"(<(w:t|t|dc:title|dc:subject|dc:description|cp:keywords|"
                           r"cp:category|dc:creator)(?:\s[^>]*)?>)([^<]*)(</\2>)")
+# Characters XML 1.0 cannot hold: the pattern of checks.UNHOLDABLE (a hook holds one module).
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
 FILLED_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*)\.xml|docProps/core\.xml|"
                           r"xl/sharedStrings\.xml|xl/worksheets/sheet\d+\.xml)$")
+
+
+def holdable(text: str) -> str:
+    """`text` with every character XML cannot hold replaced by U+FFFD."""
+    return UNHOLDABLE.sub(REPLACEMENT, text)
 
 
 def placeholder_pattern(labels: Mapping[str, str]) -> re.Pattern[str]:
@@ -39,7 +49,7 @@ def fill_text(text: str, values: Mapping[str, str], pattern: re.Pattern[str]) ->
 
 def fill_xml(xml: str, values: Mapping[str, str], pattern: re.Pattern[str]) -> str:
     """Fill placeholders inside text elements of an OOXML part, XML-escaping the values."""
-    escaped = {k: escape(v) for k, v in values.items()}
+    escaped = {k: escape(holdable(v)) for k, v in values.items()}
 
     def fill_element(match: re.Match[str]) -> str:
         start, name, text, end = match.groups()
@@ -101,6 +111,7 @@ def kit_record(data: Mapping[str, object], tier: Mapping[str, object],
 def build_project(project_dir: str, answers: Mapping[str, str],
                   today: Callable[[], datetime.date] = datetime.date.today) -> list[str]:
     """Keep and fill the files the project's tier needs; return the files kept."""
+    answers = {key: holdable(str(value)) for key, value in answers.items()}
     with open(os.path.join(project_dir, DATA_FILE), encoding="utf-8") as handle:
         data = json.load(handle)
     tier = data["tiers"][str(answers["tier"])]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.kit.hooks import fill
 from generator.kit.hooks.checks import (
+    UNHOLDABLE,
     check_answer,
     check_answers,
     check_date,
@@ -80,3 +82,30 @@ def test_unsafe_slugs_fail_both_rules(slug: str) -> None:
 def test_leap_day_is_a_real_date() -> None:
     assert check_date("start_date", "2028-02-29") is None
     assert check_date("start_date", "2027-02-29") is not None
+
+
+@pytest.mark.parametrize(("value", "named"), [
+    ("A\x01B", "the control character U+0001 (character 2)"),
+    ("A\x0bB", "the control character U+000B (character 2)"),
+    ("\x00", "the control character U+0000 (character 1)"),
+    ("ok\ufffe", "the character U+FFFE (character 3)"),
+    ("\uffff", "the character U+FFFF (character 1)"),
+    ("A\udcffB", "a byte that is not UTF-8 text (character 2)"),
+    ("\ud83d", "a byte that is not UTF-8 text (character 1)"),
+])
+@pytest.mark.parametrize("key", ["project_name", "project_slug", "sponsor", "start_date",
+                                 "tier", "budget"])
+def test_characters_no_office_file_holds_are_refused_in_every_answer(
+        key: str, value: str, named: str) -> None:
+    problems = check_answers({**GOOD, key: value}, CHECKS, ("1", "2", "3"))
+    assert problems == [f"{key} holds {named}, which Word and Excel files cannot hold: "
+                        "remove it"]
+
+
+@pytest.mark.parametrize("name", ["Tab\there", "Line\nbreak", "=1+1", "é😀", "a\u0085\u00a0b"])
+def test_text_xml_holds_is_accepted(name: str) -> None:
+    assert check_answer("project_name", name, {}, CHECKS) is None
+
+
+def test_hooks_refuse_the_characters_the_fill_step_replaces() -> None:
+    assert UNHOLDABLE.pattern == fill.UNHOLDABLE.pattern

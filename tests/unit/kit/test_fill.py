@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
+from openpyxl import Workbook, load_workbook
 
 from generator.kit.hooks.fill import fill_office_file, fill_text, fill_xml, placeholder_pattern
 from generator.model import placeholder
@@ -57,3 +58,33 @@ def test_docx_placeholders_are_filled_in_body_header_footer_and_properties(
     assert filled.core_properties.title == f"Charter – {name}"
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None
+
+
+def test_a_character_xml_cannot_hold_is_written_as_a_replacement(tmp_path: Path) -> None:
+    # The pre-generation hook refuses such answers; if one reaches the fill step anyway,
+    # the file must still open.
+    path = tmp_path / "charter.docx"
+    document = Document()
+    document.add_paragraph().add_run(LABELS["project_name"])
+    document.core_properties.title = LABELS["project_name"]
+    document.save(str(path))
+    fill_office_file(str(path), values("A\x01B\x0b\ufffe\udcff"), PATTERN)
+    filled = Document(str(path))
+    assert filled.paragraphs[0].text == "A\ufffdB\ufffd\ufffd\ufffd"
+    assert filled.core_properties.title == "A\ufffdB\ufffd\ufffd\ufffd"
+
+
+def test_an_answer_starting_like_a_formula_stays_text_in_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "log.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"] = "Project name"
+    sheet["B1"] = LABELS["project_name"]
+    workbook.save(path)
+    answer = '=HYPERLINK("http://example.com","click")'
+    fill_office_file(str(path), values(answer), PATTERN)
+    cell = load_workbook(path).active["B1"]  # type: ignore[index]
+    assert (cell.value, cell.data_type) == (answer, "s")
+    with zipfile.ZipFile(path) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
