@@ -1,7 +1,9 @@
 """The standard files of a handbook: where each kind lives under standards/.
 
 A kind's folder comes from the registry of kinds; anything else with a YAML ending is
-reported, so a standard saved in the wrong place is not silently left out.
+reported, so a standard saved in the wrong place is not silently left out. Every entry
+with a standard's name is listed, whatever it is: the loader reads regular files only and
+reports a folder, a FIFO, a device or a symbolic link under that name as a problem.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.model.kinds import KINDS
+from generator.shared.regular_files import is_present
 from generator.source.loader import Document, load_document
 
 HANDBOOK_FILE = "handbook.yaml"
@@ -20,7 +23,7 @@ StandardFile = tuple[Path, str, str]  # path, kind, path as shown in messages
 def iter_standard_files(standards_dir: Path) -> Iterator[tuple[Path, str]]:
     """Every YAML file of the standards tree with its kind, in a stable order."""
     handbook = standards_dir / HANDBOOK_FILE
-    if handbook.exists():
+    if is_present(handbook):
         yield handbook, "handbook"
     for folder, kind in KINDS.by_folder().items():
         for path in sorted((standards_dir / folder).glob("*.yaml")):
@@ -39,13 +42,11 @@ def stray_files(standards_dir: Path) -> list[Path]:
     )
 
 
-
-
 def find_standards(standards_dir: Path) -> tuple[list[StandardFile], list[Problem]]:
     """The standard files of a tree, and problems with the tree itself."""
     base = standards_dir.resolve().parent
     problems: list[Problem] = []
-    if not (standards_dir / HANDBOOK_FILE).exists():
+    if not is_present(standards_dir / HANDBOOK_FILE):
         where = _display(standards_dir / HANDBOOK_FILE, base)
         message = "file not found: every handbook needs its handbook.yaml"
         problems.append(Problem(where, 0, 0, "", message))
@@ -82,8 +83,9 @@ def load_documents(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
 
 
 def _display(path: Path, base: Path) -> str:
+    """The path from the handbook's folder; a symbolic link is shown where it is, not followed."""
     try:
-        return path.resolve().relative_to(base).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 
