@@ -18,12 +18,10 @@ from pathlib import Path
 from generator.errors import PmoError
 
 _OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CHUNK = 1 << 16
 
 
@@ -66,15 +64,16 @@ def is_present(path: Path) -> bool:
     return os.path.lexists(path)
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: Path, limit: int, *, follow_links: bool = False) -> bytes:
     """The bytes of the regular file `path`; UnreadableFile for anything else or more.
 
     A symbolic link is refused even when it points at a regular file: its target is not
     part of the tree (git records the link, not what it points at), so what was checked
-    and released could differ from what a later checkout reads.
+    and released could differ from what a later checkout reads. `follow_links` is for a
+    file named on the command line, where a link is the user's own choice.
     """
     try:
-        before = os.lstat(path)
+        before = os.stat(path) if follow_links else os.lstat(path)
     except FileNotFoundError as err:
         raise UnreadableFile(path, "file not found") from err
     except OSError as err:
@@ -84,7 +83,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     if before.st_size > limit:
         raise UnreadableFile(path, _too_large(before.st_size, limit))
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, _OPEN_FLAGS if follow_links else _OPEN_FLAGS | _NOFOLLOW)
     except OSError as err:  # replaced by a link (ELOOP) or removed since lstat
         raise UnreadableFile(path, f"cannot read it ({err.strerror}); try again") from err
     try:

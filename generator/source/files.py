@@ -15,6 +15,7 @@ from generator.errors import Problem
 from generator.model.kinds import KINDS
 from generator.shared.regular_files import is_present
 from generator.source.loader import Document, load_document
+from generator.source.releases import check_manifests
 
 HANDBOOK_FILE = "handbook.yaml"
 StandardFile = tuple[Path, str, str]  # path, kind, path as shown in messages
@@ -43,7 +44,8 @@ def stray_files(standards_dir: Path) -> list[Path]:
 
 
 def find_standards(standards_dir: Path) -> tuple[list[StandardFile], list[Problem]]:
-    """The standard files of a tree, and problems with the tree itself."""
+    """The standard files of a tree, and problems with the tree itself (its release
+    manifests included: the build reads them all)."""
     base = standards_dir.resolve().parent
     problems: list[Problem] = []
     if not is_present(standards_dir / HANDBOOK_FILE):
@@ -56,6 +58,7 @@ def find_standards(standards_dir: Path) -> tuple[list[StandardFile], list[Proble
             f"{', '.join(sorted(KINDS.by_folder()))} as <id>.yaml"
         )
         problems.append(Problem(_display(path, base), 0, 0, "", message))
+    problems += check_manifests(standards_dir)
     files = [(p, kind, _display(p, base)) for p, kind in iter_standard_files(standards_dir)]
     return files, problems
 

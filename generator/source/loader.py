@@ -48,7 +48,7 @@ _PLAIN_SCALARS = {
     "tag:yaml.org,2002:null",
 }
 # Characters an XML document (and so a Word file) cannot hold.
-_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 PathItem = str | int
 
@@ -243,7 +243,7 @@ class _Builder:
         if cls is yaml.ScalarNode:
             if node.tag == _STR:
                 value: str = node.value
-                bad = _UNHOLDABLE.search(value)
+                bad = UNHOLDABLE.search(value)
                 if bad:
                     self.note(
                         node,
