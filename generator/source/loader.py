@@ -52,9 +52,11 @@ UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\ufff
 
 PathItem = str | int
 
-# A standard is at most a few tens of kilobytes and a few levels deep; these bound the
-# work an edited file can cause (the largest shipped standard is about 20 kB, 6 levels).
-MAX_FILE_BYTES = 2_000_000
+# A standard is at most a few tens of kilobytes and a few levels deep (the largest shipped
+# one is about 20 kB, 6 levels); these bound the work an edited file can cause. Checking
+# Markdown for raw HTML costs up to about 30 microseconds a character on hostile text, so
+# the size limit also bounds that: about 15 s for a file at the limit.
+MAX_FILE_BYTES = 500_000
 MAX_DEPTH = 40
 
 

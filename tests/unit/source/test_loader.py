@@ -146,7 +146,7 @@ def test_a_file_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> None:
     document, problems = load(tmp_path, "id: x\nbody: " + "a" * MAX_FILE_BYTES + "\n")
     assert document is None
     assert [str(p) for p in problems] == [
-        "standards/roles/x.yaml: the file is too large (2.0 MB; at most 2.0 MB): split it or "
+        "standards/roles/x.yaml: the file is too large (0.5 MB; at most 0.5 MB): split it or "
         "remove what does not belong in it"]
 
 
