@@ -46,6 +46,9 @@ def check_release_version(version: str, releases_dir: Path) -> str:
 def read_manifest(releases_dir: Path, version: str) -> Manifest:
     """The manifest of release `version`; PmoError if it is missing or not a valid manifest."""
     check_release_version(version, releases_dir)
+    if releases_dir.is_symlink():
+        raise PmoError(f"{releases_dir} is a symbolic link: release manifests are read only from "
+                       "the folder itself; put the files there")
     path = releases_dir / f"{version}.json"
     if not is_present(path):
         known = ", ".join(list_releases(releases_dir)) or "none yet"

@@ -15,7 +15,7 @@ from generator.errors import Problem
 from generator.model.kinds import KINDS
 from generator.shared.regular_files import is_present
 from generator.source.loader import Document, load_document
-from generator.source.releases import check_manifests
+from generator.source.releases import check_manifests, manifests_dir
 
 HANDBOOK_FILE = "handbook.yaml"
 StandardFile = tuple[Path, str, str]  # path, kind, path as shown in messages
@@ -27,8 +27,16 @@ def iter_standard_files(standards_dir: Path) -> Iterator[tuple[Path, str]]:
     if is_present(handbook):
         yield handbook, "handbook"
     for folder, kind in KINDS.by_folder().items():
-        for path in sorted((standards_dir / folder).glob("*.yaml")):
-            yield path, kind
+        if not (standards_dir / folder).is_symlink():  # reported by find_standards
+            for path in sorted((standards_dir / folder).glob("*.yaml")):
+                yield path, kind
+
+
+def linked_folders(standards_dir: Path) -> list[Path]:
+    """Folders of the tree (a kind's, or releases) that are symbolic links: not read, since
+    they could lead anywhere on the machine."""
+    folders = [standards_dir / name for name in KINDS.by_folder()]
+    return sorted(p for p in [*folders, manifests_dir(standards_dir)] if p.is_symlink())
 
 
 def stray_files(standards_dir: Path) -> list[Path]:
@@ -58,7 +66,11 @@ def find_standards(standards_dir: Path) -> tuple[list[StandardFile], list[Proble
             f"{', '.join(sorted(KINDS.by_folder()))} as <id>.yaml"
         )
         problems.append(Problem(_display(path, base), 0, 0, "", message))
-    problems += check_manifests(standards_dir)
+    for path in linked_folders(standards_dir):
+        message = "a symbolic link, not a folder of the tree: put the files themselves here"
+        problems.append(Problem(_display(path, base), 0, 0, "", message))
+    if not manifests_dir(standards_dir).is_symlink():
+        problems += check_manifests(standards_dir)
     files = [(p, kind, _display(p, base)) for p, kind in iter_standard_files(standards_dir)]
     return files, problems
 

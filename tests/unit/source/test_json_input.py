@@ -234,3 +234,17 @@ def test_a_bom_is_accepted_and_invalid_utf8_refused(tmp_path: Path,
     data, problems = read_json_input(path, "x.json", json_validator("kit_record"))
     assert data is None and [str(p) for p in problems] == [
         "x.json: not UTF-8 text (byte 0xff at offset 7)"]
+
+
+def test_the_shipped_handbooks_manifest_and_export_pass_their_schemas(handbook: Handbook) -> None:
+    manifest = json.loads(dump_json(build_manifest(handbook, "1.0.0", date(2026, 1, 10))))
+    export = json.loads(dump_json(export_handbook(handbook)))
+    export["manifests"] = {"1.0.0": manifest}
+    assert list(json_validator("manifest").iter_errors(manifest)) == []
+    assert list(json_validator("export").iter_errors(export)) == []
+
+
+def test_a_kit_file_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / ".pmo-kit.json")
+    with pytest.raises(PmoError, match=r"\.pmo-kit\.json: not a regular file \(a named pipe\)"):
+        read_kit_file(tmp_path)
