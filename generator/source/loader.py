@@ -41,6 +41,8 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_NULL = "tag:yaml.org,2002:null"
+_MAX_INT_BITS = 63
 _PLAIN_SCALARS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -254,7 +256,7 @@ class _Builder:
                     )
                 return value
             if node.tag in _PLAIN_SCALARS:
-                return self.constructor.construct_object(node)
+                return self._plain(node)
             self.note(node, f"YAML tags ({_short(node.tag)}) are not allowed; write a plain value")
             return node.value
         if depth >= MAX_DEPTH:
@@ -269,6 +271,20 @@ class _Builder:
                 )
             return [self.build(item, node, i, depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, depth)
+
+    def _plain(self, node: yaml.Node) -> Any:
+        """A number, true/false or null. An integer past 64 bits is no value of a standard:
+        Python refuses to convert one of over 4,300 digits either way (from or to text)."""
+        try:
+            value = self.constructor.construct_object(node)
+        except ValueError:
+            value = None
+        unreadable = value is None and node.tag != _NULL
+        if unreadable or (isinstance(value, int) and value.bit_length() > _MAX_INT_BITS):
+            self.note(node, "this number is too large for any field; write a smaller number, or "
+                      "put text in quotes")
+            return None
+        return value
 
     def _mapping(self, node: yaml.Node, depth: int) -> dict[str, Any]:
         if node.tag != _MAP:

@@ -164,3 +164,12 @@ def test_an_entry_that_is_not_a_regular_file_is_a_problem_not_a_hang(make, tmp_p
     assert document is None
     [problem] = problems
     assert str(problem).startswith("standards/roles/x.yaml: not a regular file (")
+
+
+@pytest.mark.parametrize("number", ["1" * 5000, "0x" + "f" * 5000, "1:" * 3000 + "1",
+                                    "9223372036854775808", "-0b" + "1" * 64])
+def test_a_number_past_64_bits_is_refused_not_a_traceback(number: str, tmp_path: Path) -> None:
+    document, problems = load(tmp_path, f"id: x\nversion: {number}\ntier: 9223372036854775807\n")
+    assert document is not None and document.data["tier"] == 2**63 - 1
+    assert [(p.line, p.field) for p in problems] == [(2, "version")]
+    assert problems[0].message.startswith("this number is too large for any field")
