@@ -22,6 +22,7 @@ from jsonschema.protocols import Validator
 from generator.errors import PmoError, Problem
 from generator.shared.regular_files import UnreadableFile, read_regular_file
 from generator.source.loader import UNHOLDABLE, PathItem, field_name
+from generator.source.schema_check import shown
 
 # A manifest is some kilobytes per standard; an export holds every manifest of a handbook.
 MAX_JSON_BYTES = 64_000_000
@@ -100,12 +101,6 @@ def _unsafe_text(data: Any, display: str) -> list[Problem]:
                 problems.append(Problem(display, 0, 0, field_name(where), message))
         stack.extend(([*path, key], item) for key, item in items)
     return sorted(problems)
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """A value as shown in a message: its repr, cut short."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _names_a_key(error: ValidationError, data: Any) -> bool:

@@ -38,7 +38,7 @@ def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Pr
 
 def _schema_problem(document: Document, error: ValidationError) -> Problem:
     path = list(error.absolute_path)
-    message = error.message
+    message = _cut_instance(error)
     key = None
     if error.validator == "required":
         missing = _REQUIRED.match(message)
@@ -63,14 +63,14 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
             line, column = document.locate(path, key=key)
             return Problem(document.display, line, column, field_name([*path, key]), message)
     elif error.validator == "format" and error.validator_value == "date":
-        message = f"{error.instance!r} is not a real date; write YYYY-MM-DD"
+        message = f"{shown(error.instance)} is not a real date; write YYYY-MM-DD"
     elif error.validator == "format" and error.validator_value == "markdown":
         message = (
             f"raw HTML {raw_html(error.instance)!r} is not allowed: text is published as Markdown; "
             "use Markdown syntax instead"
         )
     elif error.validator == "pattern":
-        message = f"{error.instance!r} is not " + pattern_descriptions().get(
+        message = f"{shown(error.instance)} is not " + pattern_descriptions().get(
             error.validator_value, f"of the form {error.validator_value}"
         )
     elif error.validator == "enum":
@@ -79,6 +79,20 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
     return Problem(
         document.display, line, column, field_name(path + ([key] if key else [])), message
     )
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as a message shows it: its repr, cut short (a field may hold 0.5 MB)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _cut_instance(error: ValidationError) -> str:
+    """jsonschema's message, with the value it starts with cut short."""
+    whole = repr(error.instance)
+    if error.message.startswith(whole):
+        return shown(error.instance) + error.message[len(whole):]
+    return error.message
 
 
 def _allowed_properties(schema: dict[str, Any]) -> set[str]:

@@ -12,6 +12,7 @@ StrictValidators: a pattern's `$` is the end of the string, as JSON Schema means
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,15 @@ KINDS = ("handbook", *REGISTRY.names)  # handbook.yaml has a schema of its own
 _markdown = MarkdownIt("commonmark")
 
 
+# Raw HTML, inline or as a block, always starts with `<` and then a letter (a tag), `/` (a
+# closing tag), `!` (a comment, declaration or CDATA) or `?` (a processing instruction):
+# text without one holds none, and is not parsed (hostile Markdown parses slowly).
+_HTML_START = re.compile(r"<[A-Za-z/!?]")
+
+
 def raw_html(text: str) -> str | None:
     """The first raw HTML tag in Markdown `text`, or None. Code spans and blocks are fine."""
-    if "<" not in text:
+    if _HTML_START.search(text) is None:
         return None
     for token in _markdown.parse(text):
         if token.type == "html_block":
