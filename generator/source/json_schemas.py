@@ -27,7 +27,7 @@ MANIFEST_FORMAT = 1
 EXPORT_FORMAT = "pmo-handbook-export/1"
 
 _SHARED = ("id", "requirement_id", "semver", "status", "pmo_type", "obligation_word",
-           "obligation")
+           "obligation", "tier")
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -37,7 +37,7 @@ def _ref(name: str) -> dict[str, str]:
 def _definitions() -> dict[str, Any]:
     common = load_schemas()["common.schema.json"]["$defs"]
     string = {"type": "string"}
-    tiers = {"type": "array", "items": {"type": "integer"}}
+    tiers = {"type": "array", "items": _ref("tier")}
     versions = {"type": "object", "propertyNames": _ref("id"),
                 "additionalProperties": _ref("semver")}
     standard_fields = {
@@ -109,7 +109,7 @@ def _definitions() -> dict[str, Any]:
             "type": "object", "required": ["kit_version", "pmo_type", "tier", "standards"],
             "properties": {
                 "kit_version": _ref("semver"), "pmo_type": _ref("pmo_type"),
-                "tier": {"type": "integer"}, "standards": versions, "artefacts": versions,
+                "tier": _ref("tier"), "standards": versions, "artefacts": versions,
             },
         },
     }
