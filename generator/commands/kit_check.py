@@ -2,7 +2,8 @@
 
 The standards as they were come from the manifest of the kit's release; the standards as
 they are now come from the current standards, a release manifest or a handbook.json
-export (`--against`).
+export (`--against`). Every file is read through its schema (generator.source.json_schemas):
+a malformed .pmo-kit.json, export or manifest is an error naming the file and the field.
 """
 
 from __future__ import annotations
@@ -21,29 +22,31 @@ from generator.release.manifest import (
     Snapshot,
     list_releases,
     manifests_dir,
+    read_export,
     read_manifest,
     snapshot_export,
     snapshot_handbook,
 )
+from generator.shared.regular_files import is_present
 from generator.shared.semver import is_semver
+from generator.source.json_input import input_error, read_json_input
+from generator.source.json_schemas import json_validator
 
 KIT_FILE = ".pmo-kit.json"
 
 
 def read_kit_file(project_dir: Path) -> dict[str, Any]:
     path = project_dir / KIT_FILE
-    if not path.exists():
+    if not is_present(path):
         raise PmoError(f"{path} not found: run `pmo kit check` on a project folder made from "
                        "the project kit (it holds .pmo-kit.json)")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise PmoError(f"{path}: cannot read it ({err}); restore it from the project's history")\
-            from err
-    for key in ("kit_version", "pmo_type", "tier", "standards"):
-        if key not in data:
-            raise PmoError(f"{path}: the field {key!r} is missing; restore the file written by "
-                           "the kit")
+    # The report uses only ids, versions, the PMO type and the tier, all held to a form by
+    # the schema; the answers a person typed are kept as they are.
+    data, problems = read_json_input(path, str(path), json_validator("kit_record"),
+                                     check_text=False)
+    if data is None:
+        raise input_error(problems, "Not a valid .pmo-kit.json: restore the file the kit wrote "
+                          "from the project's history.")
     return dict(data)
 
 
@@ -67,10 +70,7 @@ def load_against(workspace: Workspace, against: str | None
     path = Path(against)
     if not path.is_file():
         raise PmoError(f"--against {against}: neither a release version nor a handbook.json file")
-    try:
-        export = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise PmoError(f"{path}: cannot read the handbook export ({err})") from err
+    export = read_export(path)
     snapshots = snapshot_export(export)
     return (f"{path.name} ({export.get('version', '?')})", snapshots,
             {**export.get("manifests", {}), **manifests})

@@ -3,7 +3,10 @@
 A manifest (`standards/releases/X.Y.Z.json`) records, for one release, every
 standard's version, content hash and what diffs and kit checks need: its
 requirements with their obligations and tiers, its section titles and history.
-It is written once, when the release is made, and never rewritten.
+It is written once, when the release is made, and never rewritten. Reading one goes
+through generator.source.releases: a version that is not X.Y.Z never becomes a path, and
+a manifest that is not a regular file or does not pass its schema is a PmoError naming
+the file and the field.
 """
 
 from __future__ import annotations
@@ -17,42 +20,54 @@ from typing import Any
 
 from generator.errors import PmoError
 from generator.model import Handbook, Standard
-from generator.shared.semver import is_semver, parse_semver
-
-MANIFEST_FORMAT = 1
-EXPORT_FORMAT = "pmo-handbook-export/1"
+from generator.shared.regular_files import is_present
+from generator.shared.semver import is_semver
+from generator.source.json_input import input_error, read_json_input
+from generator.source.json_schemas import EXPORT_FORMAT as EXPORT_FORMAT
+from generator.source.json_schemas import MANIFEST_FORMAT as MANIFEST_FORMAT
+from generator.source.json_schemas import json_validator
+from generator.source.releases import RESTORE, list_releases, read_manifest_file
+from generator.source.releases import manifests_dir as manifests_dir
 
 Snapshot = dict[str, Any]
 Manifest = dict[str, Any]
 
 
-def manifests_dir(standards_dir: Path) -> Path:
-    return standards_dir / "releases"
-
-
-def list_releases(releases_dir: Path) -> list[str]:
-    """Released versions (manifest file names), oldest first."""
-    if not releases_dir.is_dir():
-        return []
-    versions = [p.stem for p in releases_dir.glob("*.json") if is_semver(p.stem)]
-    return sorted(versions, key=parse_semver)
+def check_release_version(version: str, releases_dir: Path) -> str:
+    """`version` when it is X.Y.Z; a PmoError naming the releases otherwise (it is never used
+    in a path before this check)."""
+    if not is_semver(version):
+        known = ", ".join(list_releases(releases_dir)) or "none yet"
+        raise PmoError(f"{version!r} is not a release version: write MAJOR.MINOR.PATCH, "
+                       f"e.g. 1.2.0 (releases: {known})")
+    return version
 
 
 def read_manifest(releases_dir: Path, version: str) -> Manifest:
-    """The manifest of release `version`; PmoError if it is missing or unreadable."""
+    """The manifest of release `version`; PmoError if it is missing or not a valid manifest."""
+    check_release_version(version, releases_dir)
+    if releases_dir.is_symlink():
+        raise PmoError(f"{releases_dir} is a symbolic link: release manifests are read only from "
+                       "the folder itself; put the files there")
     path = releases_dir / f"{version}.json"
-    if not path.exists():
+    if not is_present(path):
         known = ", ".join(list_releases(releases_dir)) or "none yet"
-        raise PmoError(f"no release {version} in {path.parent} (releases: {known})")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise PmoError(f"{path}: cannot read the release manifest ({err}); restore it from "
-                       "git: released manifests are never edited") from err
-    if not isinstance(data, dict) or not isinstance(data.get("standards"), dict):
-        raise PmoError(f"{path}: not a release manifest (no 'standards' mapping); restore it "
-                       "from git")
+        raise PmoError(f"no release {version} in {releases_dir} (releases: {known})")
+    data, problems = read_manifest_file(releases_dir, version)
+    if data is None:
+        raise input_error(problems, f"Not a valid release manifest: {RESTORE}.")
     return data
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """A handbook.json export (a file named on the command line: a link to it is followed);
+    PmoError naming the file and the field unless it passes the export schema."""
+    data, problems = read_json_input(path, str(path), json_validator("export"), follow_links=True)
+    if data is None:
+        raise input_error(problems, "Not a valid handbook export: use the handbook.json of a "
+                          "release bundle (dist/releases/X.Y.Z/handbook.json), unedited.")
+    export: dict[str, Any] = data
+    return export
 
 
 def dump_json(data: Any) -> str:

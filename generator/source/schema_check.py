@@ -39,7 +39,7 @@ def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Pr
 
 def _schema_problem(document: Document, error: ValidationError) -> Problem:
     path = list(error.absolute_path)
-    message = error.message
+    message = _cut_instance(error)
     key = None
     if error.validator == "required":
         missing = _REQUIRED.match(message)
@@ -64,11 +64,11 @@ def _schema_problem(document: Document, error: ValidationError) -> Problem:
             line, column = document.locate(path, key=key)
             return Problem(document.display, line, column, field_name([*path, key]), message)
     elif error.validator == "format" and error.validator_value == "date":
-        message = f"{error.instance!r} is not a real date; write YYYY-MM-DD"
+        message = f"{shown(error.instance)} is not a real date; write YYYY-MM-DD"
     elif error.validator == "format" and error.validator_value == "markdown":
         message = "; and ".join(dropped(error.instance))
     elif error.validator == "pattern":
-        message = f"{error.instance!r} is not " + pattern_descriptions().get(
+        message = f"{shown(error.instance)} is not " + pattern_descriptions().get(
             error.validator_value, f"of the form {error.validator_value}"
         )
     elif error.validator == "enum":
@@ -90,6 +90,20 @@ def _too_long(error: ValidationError) -> str:
                 f"fit here{reason}; shorten it")
     return (f"has {len(error.instance)} entries: at most {error.validator_value} fit "
             f"here{reason}; remove some")
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as a message shows it: its repr, cut short (a field may hold 0.5 MB)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _cut_instance(error: ValidationError) -> str:
+    """jsonschema's message, with the value it starts with cut short."""
+    whole = repr(error.instance)
+    if error.message.startswith(whole):
+        return shown(error.instance) + error.message[len(whole):]
+    return error.message
 
 
 def _allowed_properties(schema: dict[str, Any]) -> set[str]:
