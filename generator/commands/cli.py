@@ -20,6 +20,8 @@ from generator.pipeline.outputs import TARGETS
 from generator.pipeline.release import diff_releases, rebuild_bundle, release_handbook
 from generator.pipeline.versioned_site import build_versioned_site
 from generator.pipeline.workspace import Workspace
+from generator.release.records import read_records
+from generator.shared.semver import is_semver
 
 EPILOG = """\
 typical use:
@@ -79,6 +81,18 @@ def _print_problems(err: StandardsError, output_format: str, writes: bool) -> No
     )
 
 
+def version_argument(text: str) -> str:
+    """An argparse type: a full version X.Y.Z, checked before any path is built from it."""
+    if not is_semver(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version: write MAJOR.MINOR.PATCH, "
+                                         "e.g. 1.2.0")
+    return text
+
+
+def version_or_current(text: str) -> str:
+    return text if text == "current" else version_argument(text)
+
+
 def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace(Path(args.root).resolve())
 
@@ -88,9 +102,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     documents, problems = check_standards(standards)
     if problems:
         raise StandardsError(problems)
+    warnings = read_records(standards).warnings()
     if args.format == "json":
-        print(json.dumps({"valid": True, "problems": [], "files": len(documents)}))
+        print(json.dumps({"valid": True, "problems": [], "files": len(documents),
+                          "warnings": warnings}, ensure_ascii=False))
     else:
+        for warning in warnings:
+            print(f"pmo: warning: {warning}", file=sys.stderr)
         print(f"{len(documents)} files valid in {standards}", file=sys.stderr)
     return 0
 
@@ -212,7 +230,7 @@ def _parser() -> argparse.ArgumentParser:
         help="build site/ as the versioned site instead: every release, rendered from its git "
         "tag, in <version>/ folders with a version selector, latest/ and versions.json")
     build.add_argument(
-        "--release", metavar="VERSION",
+        "--release", metavar="VERSION", type=version_argument,
         help="rebuild the bundle dist/releases/VERSION/ of a past release from its git tag")
     build.add_argument(
         "--only",
@@ -238,11 +256,13 @@ def _parser() -> argparse.ArgumentParser:
         "Validate, then write standards/releases/VERSION.json, a CHANGELOG.md "
         "section and the bundle dist/releases/VERSION/.",
     )
-    release.add_argument("version", metavar="VERSION", help="the new version, X.Y.Z")
+    release.add_argument("version", metavar="VERSION", type=version_argument,
+                         help="the new version, X.Y.Z")
 
     diff = command("diff", cmd_diff, "show what changed between two releases")
-    diff.add_argument("old", metavar="OLD", help="the older release, X.Y.Z")
-    diff.add_argument("new", metavar="NEW", help="the newer release, X.Y.Z, or 'current'")
+    diff.add_argument("old", metavar="OLD", type=version_argument, help="the older release, X.Y.Z")
+    diff.add_argument("new", metavar="NEW", type=version_or_current,
+                      help="the newer release, X.Y.Z, or 'current'")
     diff.add_argument("--format", choices=("text", "json"), default="text")
 
     def kit_usage(_args: argparse.Namespace) -> int:

@@ -18,9 +18,13 @@ from jinja2 import Environment
 from generator.errors import PmoError
 from generator.pipeline.outputs import render_outputs
 from generator.pipeline.publish import replace_path, staging
-from generator.pipeline.release import release_environment, released_workspace
+from generator.pipeline.release import (
+    release_environment,
+    released_workspace,
+    verified_records,
+)
 from generator.pipeline.workspace import Progress, Workspace, print_progress
-from generator.release.manifest import dump_json, list_releases, manifests_dir
+from generator.release.manifest import dump_json
 
 LATEST = "latest"
 
@@ -39,7 +43,12 @@ def render_redirect(env: Environment, target: str) -> str:
 def build_versioned_site(workspace: Workspace, progress: Progress = print_progress,
                          target: Path | None = None) -> list[Path]:
     """Render every release from its tag into `target` (default: the workspace's site/)."""
-    versions = list_releases(manifests_dir(workspace.standards))
+    return _build_versioned_site(workspace, progress, target)
+
+
+def _build_versioned_site(workspace: Workspace, progress: Progress,
+                          target: Path | None) -> list[Path]:
+    versions = list(verified_records(workspace, progress).manifests)
     if not versions:
         raise PmoError("no release yet: run `pmo release X.Y.Z` first (the versioned site "
                        "shows released versions)")
