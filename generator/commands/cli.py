@@ -13,6 +13,7 @@ from generator import __version__
 from generator.commands.kit_check import check_project
 from generator.commands.new import new_project
 from generator.commands.serve import serve_site
+from generator.commands.stopping import Stopped, stopped_by_signals
 from generator.errors import PmoError, StandardsError
 from generator.pipeline.build import build_handbook
 from generator.pipeline.check import check_standards
@@ -32,6 +33,8 @@ typical use:
 environment:
   PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
                                CPU core; 1 builds the site on one core)
+  PMO_LOCK_TIMEOUT=SECONDS     how long a build or release waits for another one running
+                               in the same folder (default 1800)
 
 exit codes: 0 success, 1 invalid standards or a refused command, 2 wrong usage.
 """
@@ -41,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        result: int = args.handler(args)
+        with stopped_by_signals():
+            result: int = args.handler(args)
         return result
     except StandardsError as err:
         writes = args.handler in (cmd_build, cmd_release, cmd_serve)
@@ -57,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pmo: interrupted", file=sys.stderr)
         return 130
+    except Stopped as stopped:
+        print(f"pmo: stopped by {stopped.name}", file=sys.stderr)
+        return 128 + stopped.signum
 
 
 def _print_problems(err: StandardsError, output_format: str, writes: bool) -> None:

@@ -25,6 +25,7 @@ from jinja2 import Environment
 from generator.errors import PmoError, ReleaseError, StandardsError
 from generator.model import Handbook
 from generator.pipeline.check import load_handbook
+from generator.pipeline.lock import workspace_lock
 from generator.pipeline.outputs import TARGETS, render_outputs
 from generator.pipeline.publish import replace_path, staging
 from generator.pipeline.workspace import Progress, Workspace, print_progress
@@ -170,7 +171,8 @@ def release_handbook(workspace: Workspace, version: str, *, today: date | None =
         parse_semver(version)
     except PmoError as err:
         raise ReleaseError(str(err)) from err
-    return _release(workspace, version, today or date.today(), progress)
+    with workspace_lock(workspace, progress):
+        return _release(workspace, version, today or date.today(), progress)
 
 
 def _release(workspace: Workspace, version: str, today: date,
@@ -257,7 +259,8 @@ def rebuild_bundle(workspace: Workspace, version: str,
                    progress: Progress = print_progress) -> Path:
     """Build dist/releases/X.Y.Z/ again from the release's git tag."""
     require_version(version, "release")
-    return _rebuild_bundle(workspace, version, progress)
+    with workspace_lock(workspace, progress):
+        return _rebuild_bundle(workspace, version, progress)
 
 
 def _rebuild_bundle(workspace: Workspace, version: str, progress: Progress) -> Path:

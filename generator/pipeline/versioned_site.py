@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator.errors import PmoError
+from generator.pipeline.lock import workspace_lock
 from generator.pipeline.outputs import render_outputs
 from generator.pipeline.publish import replace_path, staging
 from generator.pipeline.release import (
@@ -43,7 +44,8 @@ def render_redirect(env: Environment, target: str) -> str:
 def build_versioned_site(workspace: Workspace, progress: Progress = print_progress,
                          target: Path | None = None) -> list[Path]:
     """Render every release from its tag into `target` (default: the workspace's site/)."""
-    return _build_versioned_site(workspace, progress, target)
+    with workspace_lock(workspace, progress):
+        return _build_versioned_site(workspace, progress, target)
 
 
 def _build_versioned_site(workspace: Workspace, progress: Progress,
