@@ -112,7 +112,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     warnings = read_records(standards).warnings()
     if args.format == "json":
         print(json.dumps({"valid": True, "problems": [], "files": len(documents),
-                          "warnings": warnings}, ensure_ascii=False))
+                          **({"warnings": warnings} if warnings else {})}, ensure_ascii=False))
     else:
         for warning in warnings:
             print(f"pmo: warning: {warning}", file=sys.stderr)

@@ -1,11 +1,14 @@
 """`pmo release` and `pmo diff`: release manifests, the changelog and release bundles.
 
-A release is refused unless the standards are valid (version rules included), the
-version is above the last release and not released yet, and, in git, the standards
-are committed. Then it writes `standards/releases/X.Y.Z.json`, a CHANGELOG.md section
-and sets handbook.yaml's version to X.Y.Z, builds the bundle `dist/releases/X.Y.Z/`
-(site, Word zip, kit zip, handbook.json), and in git commits those files and tags the
-commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
+A release is refused unless the standards are valid (version rules included), every
+earlier manifest is as released (generator.release.records: in git, as its release
+tag holds it), the version is above every release on record and not released yet,
+and, in git, the standards are committed. One release or build runs at a time in a
+workspace (generator.pipeline.lock). Then it writes `standards/releases/X.Y.Z.json`,
+a CHANGELOG.md section and sets handbook.yaml's version to X.Y.Z, builds the bundle
+`dist/releases/X.Y.Z/` (site, Word zip, kit zip, handbook.json), and in git commits
+those files and tags the commit `handbook-X.Y.Z`. Nothing is written unless the
+bundle was built.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def test_the_watcher_keeps_watching_after_a_rebuild_raised(tmp_path: Path,
     monkeypatch.setattr(serve, "DEBOUNCE", 0.0)
     previews = Exploding()
     watcher = Watcher(Workspace(tmp_path), previews)  # type: ignore[arg-type]
-    watcher.worker.start()
+    watcher.start()
     try:
         for expected in (1, 2):
             watcher.changed.add(str(tmp_path / "standards" / "x.yaml"))
@@ -84,6 +84,5 @@ def test_the_watcher_keeps_watching_after_a_rebuild_raised(tmp_path: Path,
             assert previews.calls == expected
             assert watcher.worker.is_alive()
     finally:
-        watcher.stopping.set()
-        watcher.pending.set()
-        watcher.worker.join(timeout=5)
+        watcher.stop()
+    assert not watcher.worker.is_alive() and not watcher.observer.is_alive()
