@@ -53,7 +53,7 @@ def workspace_lock(workspace: Workspace, progress: Progress,
                    timeout: float | None = None) -> Iterator[None]:
     """Hold the workspace's lock (waiting up to `timeout` seconds, default PMO_LOCK_TIMEOUT),
     then clear what a killed build left behind. Re-entrant within one process."""
-    deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
+    wait = lock_timeout() if timeout is None else timeout
     workspace.root.mkdir(parents=True, exist_ok=True)
     path = (workspace.root / LOCK_FILE).resolve()
     if path in _held:
@@ -63,7 +63,7 @@ def workspace_lock(workspace: Workspace, progress: Progress,
         finally:
             _held[path] -= 1
         return
-    descriptor = _lock(path, deadline, progress)
+    descriptor = _lock(path, wait, progress)
     try:
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
@@ -78,10 +78,11 @@ def workspace_lock(workspace: Workspace, progress: Progress,
         os.close(descriptor)  # releases the lock
 
 
-def _lock(path: Path, deadline: float, progress: Progress) -> int:
+def _lock(path: Path, wait: float, progress: Progress) -> int:
     """A descriptor of the lock file `path`, locked. The holder removes the file before it
     lets go, so a lock taken on a file that is no longer at `path` is let go and taken
     again on the file there now."""
+    deadline = time.monotonic() + wait
     told = False
     while True:
         try:
@@ -91,7 +92,7 @@ def _lock(path: Path, deadline: float, progress: Progress) -> int:
             raise BuildError(f"cannot open the lock file {path} ({err.strerror}); it must be a "
                              "plain file the build may write: delete it and run again") from err
         try:
-            told = _wait_for(descriptor, deadline, progress, told)
+            told = _wait_for(descriptor, wait, deadline, progress, told)
             locked = os.fstat(descriptor)
             try:
                 current = os.stat(path, follow_symlinks=False)
@@ -106,15 +107,15 @@ def _lock(path: Path, deadline: float, progress: Progress) -> int:
         os.close(descriptor)
 
 
-def _wait_for(descriptor: int, deadline: float, progress: Progress, told: bool) -> bool:
+def _wait_for(descriptor: int, wait: float, deadline: float, progress: Progress,
+              told: bool) -> bool:
     """Lock `descriptor`, waiting until `deadline` (BuildError after it); return whether
     the user was told about the wait."""
     if _try_lock(descriptor):
         return told
     if not told:
         progress(f"another pmo build is running in this folder ({_holder(descriptor)}); "
-                 f"waiting up to {round(max(0.0, deadline - time.monotonic()), 1):g} s for "
-                 "it to finish ...")
+                 f"waiting up to {wait:g} s for it to finish ...")
     while time.monotonic() < deadline:
         time.sleep(_POLL)
         if _try_lock(descriptor):
