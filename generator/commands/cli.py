@@ -20,6 +20,7 @@ from generator.commands.problem_report import (
 )
 from generator.commands.review import DEFAULT_WITHIN, review_standards
 from generator.commands.serve import serve_site
+from generator.commands.stopping import Stopped, stopped_by_signals
 from generator.errors import PmoError, StandardsError
 from generator.pipeline.build import build_handbook
 from generator.pipeline.check import check_standards, review_warnings
@@ -28,7 +29,9 @@ from generator.pipeline.redlines import diff_redlines
 from generator.pipeline.release import diff_releases, rebuild_bundle, release_handbook
 from generator.pipeline.versioned_site import build_versioned_site
 from generator.pipeline.workspace import Workspace
+from generator.release.records import read_records
 from generator.shared.clock import today
+from generator.shared.semver import is_semver
 
 EPILOG = """\
 typical use:
@@ -45,6 +48,8 @@ environment:
   PMO_TODAY=YYYY-MM-DD         the day taken as today: for review dates (validate, review,
                                the site's overdue marks), a release's date and redlines
                                against `current` (default: the clock)
+  PMO_LOCK_TIMEOUT=SECONDS     how long a build or release waits for another one running
+                               in the same folder (default 1800)
 
 exit codes: 0 success, 1 invalid standards or a refused command, 2 wrong usage.
 """
@@ -54,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        result: int = args.handler(args)
+        with stopped_by_signals():
+            result: int = args.handler(args)
         return result
     except StandardsError as err:
         writes = args.handler in (cmd_build, cmd_release, cmd_serve)
@@ -71,6 +77,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pmo: interrupted", file=sys.stderr)
         return 130
+    except Stopped as stopped:
+        print(f"pmo: stopped by {stopped.name}", file=sys.stderr)
+        return 128 + stopped.signum
+
+
+def version_argument(text: str) -> str:
+    """An argparse type: a full version X.Y.Z, checked before any path is built from it."""
+    if not is_semver(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version: write MAJOR.MINOR.PATCH, "
+                                         "e.g. 1.2.0")
+    return text
+
+
+def version_or_current(text: str) -> str:
+    return text if text == "current" else version_argument(text)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -83,9 +104,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     args.warnings = review_warnings(documents, today(), problems)
     if problems:
         raise StandardsError(problems)
+    args.warnings += read_records(standards).warnings()
     if args.format == "json":
         print(json.dumps({"valid": True, "problems": [], "files": len(documents),
-                          "warnings": [w.as_dict() for w in args.warnings]}))
+                          "warnings": [w.as_dict() for w in args.warnings]}, ensure_ascii=False))
     else:
         if args.format == "github":
             for warning in args.warnings:
@@ -225,7 +247,7 @@ def _parser() -> argparse.ArgumentParser:
         help="build site/ as the versioned site instead: every release, rendered from its git "
         "tag, in <version>/ folders with a version selector, latest/ and versions.json")
     build.add_argument(
-        "--release", metavar="VERSION",
+        "--release", metavar="VERSION", type=version_argument,
         help="rebuild the bundle dist/releases/VERSION/ of a past release from its git tag")
     build.add_argument(
         "--only",
@@ -254,7 +276,8 @@ def _parser() -> argparse.ArgumentParser:
         "redlines/<id>-<previous>-to-VERSION.docx for every changed policy and artefact "
         "and the approvers' review pack release-VERSION-review.docx.",
     )
-    release.add_argument("version", metavar="VERSION", help="the new version, X.Y.Z")
+    release.add_argument("version", metavar="VERSION", type=version_argument,
+                         help="the new version, X.Y.Z")
 
     diff = command(
         "diff", cmd_diff, "show what changed between two releases",
@@ -263,8 +286,9 @@ def _parser() -> argparse.ArgumentParser:
         "changed policy and artefact (its new version with every change tracked and a "
         "comment on each changed requirement) and the review pack "
         "review-OLD-to-NEW.docx; the versions are read from their git tags.")
-    diff.add_argument("old", metavar="OLD", help="the older release, X.Y.Z")
-    diff.add_argument("new", metavar="NEW", help="the newer release, X.Y.Z, or 'current'")
+    diff.add_argument("old", metavar="OLD", type=version_argument, help="the older release, X.Y.Z")
+    diff.add_argument("new", metavar="NEW", type=version_or_current,
+                      help="the newer release, X.Y.Z, or 'current'")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.add_argument("--word", metavar="DIR",
                       help="write the Word redlines and the review pack into DIR")

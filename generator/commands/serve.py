@@ -1,8 +1,10 @@
 """`pmo serve`: build the site into a temporary folder, serve it on 127.0.0.1 and
 rebuild when a standard, a page of docs/ or mkdocs.yml changes.
 
-A failed rebuild prints the located problems and leaves the last good build
-being served.
+A failed rebuild, whatever failed, prints one line and the located problems, is
+removed, and leaves the last good build being served; the watcher keeps watching.
+Until a build succeeds, every request is answered 503; nothing outside the good
+build is ever served.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from generator.pipeline.outputs import TARGETS, render_outputs
 from generator.pipeline.workspace import Workspace, quiet
 
 DEBOUNCE = 0.4  # seconds of quiet after a change before rebuilding
+_NOWHERE = "/nonexistent/pmo-serve-no-build"  # never served: the handler answers 503 first
 
 
 def serve_site(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -68,17 +71,12 @@ class Previews:
         return self.stage / "site" if self.stage else None
 
     def rebuild(self, *, full: bool) -> bool:
-        """Build anew (only the site when `full` is false and a build exists)."""
+        """Build anew (only the site when `full` is false and a build exists); on any error,
+        say what went wrong, remove the failed build and keep the last good one."""
         started = time.perf_counter()
         stage = Path(tempfile.mkdtemp(prefix="pmo-serve-"))
         try:
-            handbook = load_handbook(self.workspace.standards)
-            if full or self.stage is None:
-                render_outputs(handbook, self.workspace, stage, TARGETS, quiet)
-            else:
-                shutil.copytree(self.stage / "dist", stage / "dist")
-                render_outputs(handbook, self.workspace, stage, ("site",), quiet,
-                               built=stage / "dist")
+            self._build(stage, full=full)
         except StandardsError as err:
             shutil.rmtree(stage, ignore_errors=True)
             for problem in err.problems:
@@ -89,12 +87,31 @@ class Previews:
             shutil.rmtree(stage, ignore_errors=True)
             say(f"pmo: error: {err}\n{self._keeping()}")
             return False
+        except Exception as err:  # noqa: BLE001 - a preview server outlives any failed build
+            shutil.rmtree(stage, ignore_errors=True)
+            say(f"pmo: error: the build failed ({type(err).__name__}: {err}); `pmo --traceback "
+                f"build` shows where.\n{self._keeping()}")
+            return False
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
         with self.lock:
             old, self.stage = self.stage, stage
         if old:
             shutil.rmtree(old, ignore_errors=True)
         say(f"Built the site in {time.perf_counter() - started:.1f} s")
         return True
+
+    def _build(self, stage: Path, *, full: bool) -> None:
+        handbook = load_handbook(self.workspace.standards)
+        with self.lock:
+            previous = self.stage
+        if full or previous is None:
+            render_outputs(handbook, self.workspace, stage, TARGETS, quiet)
+        else:
+            shutil.copytree(previous / "dist", stage / "dist")
+            render_outputs(handbook, self.workspace, stage, ("site",), quiet,
+                           built=stage / "dist")
 
     def _keeping(self) -> str:
         return ("the last good build is still served." if self.stage
@@ -165,23 +182,33 @@ class Watcher(FileSystemEventHandler):
             full = any(c.startswith(standards) for c in changed)
             names = ", ".join(sorted(Path(c).name for c in changed if Path(c).exists())[:3])
             say(f"Changed: {names}; rebuilding ...")
-            self.previews.rebuild(full=full)
+            try:
+                self.previews.rebuild(full=full)
+            except Exception as err:  # noqa: BLE001 - keep watching whatever happened
+                say(f"pmo: error: rebuilding failed ({type(err).__name__}: {err}); still "
+                    "watching for changes")
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves the current good build; quiet about requests."""
+    """Serves the current good build, and nothing else: 503 while there is none, 404 for
+    a path that leads outside it. Quiet about requests."""
 
     def __init__(self, previews: Previews, *args: Any, **kwargs: Any) -> None:
         self.previews = previews
-        site = previews.site
-        super().__init__(*args, directory=str(site) if site else None, **kwargs)
+        self.site = previews.site  # the build this request is answered from
+        super().__init__(*args, directory=str(self.site or _NOWHERE), **kwargs)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        if self.previews.site is None:
+    def send_head(self) -> Any:
+        """The one place GET and HEAD open what they send."""
+        if self.site is None:
             self.send_error(HTTPStatus.SERVICE_UNAVAILABLE,
                             "No good build yet: see the errors in the terminal running pmo serve")
-            return
-        super().do_GET()
+            return None
+        root = self.site.resolve()
+        if not Path(self.translate_path(self.path)).resolve().is_relative_to(root):
+            self.send_error(HTTPStatus.NOT_FOUND, "Not in the site")
+            return None
+        return super().send_head()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         """Requests are not logged; the terminal is for build messages."""

@@ -1,12 +1,15 @@
 """`pmo release` and `pmo diff`: release manifests, the changelog and release bundles.
 
-A release is refused unless the standards are valid (version rules included), the
-version is above the last release and not released yet, and, in git, the standards
-are committed. Then it writes `standards/releases/X.Y.Z.json`, a CHANGELOG.md section
-and sets handbook.yaml's version to X.Y.Z, builds the bundle `dist/releases/X.Y.Z/`
-(site, Word zip, kit zip, handbook.json and, against the previous release's tag, the
-redlines and review pack of generator.pipeline.redlines), and in git commits those files
-and tags the commit `handbook-X.Y.Z`. Nothing is written unless the bundle was built.
+A release is refused unless the standards are valid (version rules included), every
+earlier manifest is as released (generator.release.records: in git, as its release
+tag holds it), the version is above every release on record and not released yet,
+and, in git, the standards are committed. One release or build runs at a time in a
+workspace (generator.pipeline.lock). Then it writes `standards/releases/X.Y.Z.json`,
+a CHANGELOG.md section and sets handbook.yaml's version to X.Y.Z, builds the bundle
+`dist/releases/X.Y.Z/` (site, Word zip, kit zip, handbook.json and, against the previous
+release's tag, the redlines and review pack of generator.pipeline.redlines), and in git commits
+those files and tags the commit `handbook-X.Y.Z`. Nothing is written unless the
+bundle was built.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.errors import PmoError, ReleaseError
+from generator.errors import PmoError, ReleaseError, StandardsError
 from generator.model import Handbook
 from generator.pipeline.check import load_handbook
+from generator.pipeline.lock import workspace_lock
 from generator.pipeline.outputs import TARGETS, render_outputs
 from generator.pipeline.publish import replace_path, staging
 from generator.pipeline.redlines import release_redlines
@@ -46,9 +50,10 @@ from generator.release.manifest import (
     read_manifest,
     snapshot_handbook,
 )
+from generator.release.records import Records, read_records
 from generator.shared.archives import normalise_file, zip_folder
 from generator.shared.clock import today as clock_today
-from generator.shared.semver import parse_semver
+from generator.shared.semver import is_semver, parse_semver
 from generator.shared.templating import TEMPLATES_DIR, create_environment
 
 _TOP_VERSION = re.compile(r"^version:[ \t]*(\S[^\n#]*?)[ \t]*(#.*)?$", re.MULTILINE)
@@ -63,30 +68,84 @@ def bundle_dir(workspace: Workspace, version: str) -> Path:
     return workspace.dist / "releases" / version
 
 
-def _refuse_version(workspace: Workspace, version: str) -> list[str]:
-    """Refuse a malformed, existing or not-higher version; return the earlier releases."""
-    try:
-        parse_semver(version)
-    except PmoError as err:
-        raise ReleaseError(str(err)) from err
+def require_version(text: str, what: str) -> str:
+    """`text` if it is a full version X.Y.Z; else PmoError, before it names any path."""
+    if not is_semver(text):
+        raise PmoError(f"{what} {text!r} is not a version: write MAJOR.MINOR.PATCH, e.g. 1.2.0")
+    return text
+
+
+def verified_records(workspace: Workspace, progress: Progress) -> Records:
+    """The release records, refusing manifests that are not as released (StandardsError)
+    and warning about the ones that cannot be checked."""
+    records = read_records(workspace.standards)
+    if records.problems:
+        raise StandardsError(list(records.problems))
+    for warning in records.warnings():
+        progress(f"pmo: warning: {warning}")
+    return records
+
+
+_SET_BY_RELEASE = "handbook.yaml's version, which `pmo release` sets"
+
+
+def recorded_releases(workspace: Workspace, records: Records,
+                      current: str) -> dict[str, list[str]]:
+    """Each version something records as released, with what records it.
+
+    Besides the manifests, CHANGELOG.md, the release tags and the release bundles in
+    dist/releases/ record releases, and so does handbook.yaml's version (`current`),
+    which only `pmo release` sets: once anything records a release, a handbook.yaml
+    version above it was set by a release whose records are gone.
+    """
+    bundles = [p.name for p in (workspace.dist / "releases").glob("*")
+               if p.is_dir() and is_semver(p.name)]
+    where: dict[str, list[str]] = {}
+    for source, versions in (("its manifest", records.manifests),
+                             ("CHANGELOG.md", records.changelog),
+                             ("its git tag", records.tagged or ()),
+                             ("its bundle in dist/releases/", bundles)):
+        for found in versions:
+            where.setdefault(found, []).append(source)
+    last = max(where, key=parse_semver, default=None)
+    if last is not None and is_semver(current) and parse_semver(current) > parse_semver(last):
+        where[current] = [_SET_BY_RELEASE]
+    return where
+
+
+def _refuse_version(workspace: Workspace, version: str, records: Records,
+                    current: str) -> None:
+    """Refuse a version already released, or not above every release on record, so that
+    deleting a manifest does not let a version be released twice."""
     releases_dir = manifests_dir(workspace.standards)
-    released = list_releases(releases_dir)
-    if version in released:
+    if version in records.manifests:
         raise ReleaseError(f"release {version} already exists ({releases_dir / version}.json); "
                            "released manifests are never rewritten: release a higher version")
-    if released and parse_semver(version) <= parse_semver(released[-1]):
-        raise ReleaseError(f"{version} is not above the last release {released[-1]}; release a "
-                           "higher version")
-    return released
+    where = recorded_releases(workspace, records, current)
+    if version in where:
+        by_hand = (f" (if you set handbook.yaml's version to {version} by hand, set it back: "
+                   "`pmo release` sets it)" if where[version] == [_SET_BY_RELEASE] else "")
+        raise ReleaseError(
+            f"release {version} was made already (recorded by {' and '.join(where[version])}) "
+            f"but {releases_dir / version}.json is missing; restore it, then release a higher "
+            f"version{by_hand}")
+    last = max(where, key=parse_semver, default=None)
+    if last is not None and parse_semver(version) <= parse_semver(last):
+        raise ReleaseError(f"{version} is not above the last release {last} (recorded by "
+                           f"{' and '.join(where[last])}); release a higher version")
 
 
-def _refuse_git(workspace: Workspace, version: str) -> Path | None:
+def _refuse_git(workspace: Workspace, version: str, records: Records) -> Path | None:
     repo = git_root(workspace.root)
     if repo is None:
         return None
     if tag_exists(workspace.root, release_tag(version)):
         raise ReleaseError(f"git tag {release_tag(version)} already exists; release a higher "
                            "version")
+    if records.untagged:
+        raise ReleaseError("; ".join(map(str, records.warnings()))
+                           + ". A release is refused until every earlier manifest can be "
+                           "checked against its tag")
     pending = uncommitted_files(workspace.root, [p for p in (*RELEASED_PATHS, "CHANGELOG.md")
                                                  if (workspace.root / p).exists()])
     if pending:
@@ -112,12 +171,26 @@ def with_version(handbook: Handbook, version: str) -> Handbook:
 def release_handbook(workspace: Workspace, version: str, *, today: date | None = None,
                      progress: Progress = print_progress) -> list[Path]:
     """Release the current standards as `version`; return the files written."""
-    released = _refuse_version(workspace, version)
+    try:
+        parse_semver(version)
+    except PmoError as err:
+        raise ReleaseError(str(err)) from err
+    with workspace_lock(workspace, progress):
+        return _release(workspace, version, today or clock_today(), progress)
+
+
+def _release(workspace: Workspace, version: str, today: date,
+             progress: Progress) -> list[Path]:
     progress(f"Validating {workspace.standards} ...")
     handbook = load_handbook(workspace.standards)
-    repo = _refuse_git(workspace, version)
+    records = read_records(workspace.standards)
+    if records.problems:  # load_handbook reported them, unless the standards changed since
+        raise StandardsError(list(records.problems))
+    _refuse_version(workspace, version, records, handbook.settings.version)
+    repo = _refuse_git(workspace, version, records)
+    released = list(records.manifests)
     releases_dir = manifests_dir(workspace.standards)
-    manifest = build_manifest(with_version(handbook, version), version, today or clock_today())
+    manifest = build_manifest(with_version(handbook, version), version, today)
     all_manifests = {v: read_manifest(releases_dir, v) for v in released}
     all_manifests[version] = manifest
     handbook = dataclasses.replace(with_version(handbook, version),
@@ -208,6 +281,13 @@ def _refresh_redlines(downloads: Path, bundle: Path, redlines: dict[str, Path]) 
 def rebuild_bundle(workspace: Workspace, version: str,
                    progress: Progress = print_progress) -> Path:
     """Build dist/releases/X.Y.Z/ again from the release's git tag."""
+    require_version(version, "release")
+    with workspace_lock(workspace, progress):
+        return _rebuild_bundle(workspace, version, progress)
+
+
+def _rebuild_bundle(workspace: Workspace, version: str, progress: Progress) -> Path:
+    verified_records(workspace, progress)
     releases_dir = manifests_dir(workspace.standards)
     manifest = read_manifest(releases_dir, version)
     with released_workspace(workspace, version) as (old, handbook):
@@ -222,8 +302,13 @@ def rebuild_bundle(workspace: Workspace, version: str,
     return target
 
 
-def diff_releases(workspace: Workspace, old: str, new: str, *, output_format: str = "text") -> str:
+def diff_releases(workspace: Workspace, old: str, new: str, *, output_format: str = "text",
+                  progress: Progress = print_progress) -> str:
     """What changed from release `old` to release `new` (or 'current'), as text or JSON."""
+    require_version(old, "release")
+    if new != "current":
+        require_version(new, "release")
+    verified_records(workspace, progress)
     releases_dir = manifests_dir(workspace.standards)
     before = read_manifest(releases_dir, old)["standards"]
     if new == "current":

@@ -19,13 +19,14 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator.errors import PmoError
+from generator.pipeline.lock import workspace_lock
 from generator.pipeline.outputs import render_outputs
 from generator.pipeline.publish import replace_path, staging
 from generator.pipeline.redlines import release_redlines
-from generator.pipeline.release import release_environment
+from generator.pipeline.release import release_environment, verified_records
 from generator.pipeline.released import released_workspace
 from generator.pipeline.workspace import Progress, Workspace, print_progress
-from generator.release.manifest import dump_json, list_releases, manifests_dir, read_manifest
+from generator.release.manifest import dump_json, manifests_dir, read_manifest
 
 LATEST = "latest"
 
@@ -44,8 +45,15 @@ def render_redirect(env: Environment, target: str) -> str:
 def build_versioned_site(workspace: Workspace, progress: Progress = print_progress,
                          target: Path | None = None) -> list[Path]:
     """Render every release from its tag into `target` (default: the workspace's site/)."""
-    releases_dir = manifests_dir(workspace.standards)
-    versions = list_releases(releases_dir)
+    with workspace_lock(workspace, progress):
+        return _build_versioned_site(workspace, progress, target)
+
+
+def _build_versioned_site(workspace: Workspace, progress: Progress,
+                          target: Path | None) -> list[Path]:
+    records = verified_records(workspace, progress)
+    releases_dir = manifests_dir(records.standards_dir)
+    versions = list(records.manifests)
     if not versions:
         raise PmoError("no release yet: run `pmo release X.Y.Z` first (the versioned site "
                        "shows released versions)")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import PmoError
+from generator.shared.semver import is_semver, parse_semver
 
 TAG_PREFIX = "handbook-"
 _FALLBACK_IDENTITY = {"GIT_AUTHOR_NAME": "PMO Handbook", "GIT_AUTHOR_EMAIL": "pmo@localhost",
@@ -44,6 +45,46 @@ def uncommitted(path: Path, pathspecs: Sequence[str]) -> list[str]:
 
 def tag_exists(path: Path, tag: str) -> bool:
     return _git(["rev-parse", "--verify", "--quiet", f"refs/tags/{tag}"], path).returncode == 0
+
+
+def release_tags(path: Path) -> list[str]:
+    """The versions X.Y.Z that have a release tag `handbook-X.Y.Z` in the repository of `path`."""
+    result = _git(["for-each-ref", "--format=%(refname:strip=2)", f"refs/tags/{TAG_PREFIX}*"],
+                  path)
+    if result.returncode != 0:
+        raise PmoError(f"git for-each-ref failed: {result.stderr.strip()}")
+    names = (line.removeprefix(TAG_PREFIX) for line in result.stdout.splitlines()
+             if line.startswith(TAG_PREFIX))
+    return sorted((v for v in names if is_semver(v)), key=parse_semver)
+
+
+def files_at_tags(path: Path, wanted: Sequence[tuple[str, str]]) -> list[bytes | None]:
+    """The content of each (tag, name) as tagged, None where the tag's tree holds no file
+    of that name. `name` is relative to `path` (the working folder git runs in)."""
+    if not wanted:
+        return []
+    lines = []
+    for tag, name in wanted:
+        if "\n" in tag or "\n" in name or name.startswith("/"):
+            raise PmoError(f"cannot look up {name!r} at tag {tag!r}: not a plain relative name")
+        lines.append(f"refs/tags/{tag}:./{name}\n")
+    result = subprocess.run(["git", "cat-file", "--batch"], cwd=path, capture_output=True,
+                            input="".join(lines).encode(), check=False)
+    if result.returncode != 0:
+        raise PmoError(f"git cat-file failed: {result.stderr.decode(errors='replace')}")
+    found: list[bytes | None] = []
+    out, at = result.stdout, 0
+    for _ in wanted:
+        end = out.index(b"\n", at)
+        header = out[at:end].decode(errors="replace").split()
+        at = end + 1
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            found.append(out[at:at + size] if header[1] == "blob" else None)
+            at += size + 1
+        else:  # "<object> missing" or "<object> ambiguous"
+            found.append(None)
+    return found
 
 
 def commit_and_tag(path: Path, files: Sequence[str], message: str, tag: str) -> None:

@@ -16,12 +16,20 @@ from generator.model import build_model, content_hash
 from generator.release.diff import diff_standard
 from generator.release.manifest import Snapshot, list_releases, read_manifest, snapshot_handbook
 from generator.release.manifest import manifests_dir as releases_of
+from generator.release.records import read_records
 from generator.shared.semver import bump_level, level_rank, next_version, parse_semver
 from generator.source.loader import Document, PathItem, field_name
 
 
 def check_versions(documents: Sequence[Document], standards_dir: Path) -> list[Problem]:
-    """Problems of schema-valid `documents` against the newest manifest under standards_dir."""
+    """Problems of schema-valid `documents` against the newest manifest under standards_dir.
+
+    The manifests are first checked against their records (generator.release.records): a
+    rewritten or deleted one is reported instead, never compared with.
+    """
+    records = read_records(standards_dir)
+    if records.problems:
+        return list(records.problems)
     releases_dir = releases_of(standards_dir)
     releases = list_releases(releases_dir)
     if not releases:

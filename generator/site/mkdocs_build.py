@@ -41,6 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.shared.children import die_with_parent
 from generator.shared.parallel import can_fork, worker_count
 
 MIN_PAGES_PER_WORKER = 16
@@ -85,7 +86,8 @@ class _Loop:
         children: dict[int, tuple[BaseProcess, Connection]] = {}
         for index, share in enumerate(shares[1:], start=1):
             receiving, sending = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(sending, run, share), daemon=True)
+            process = context.Process(target=_child, args=(sending, run, share, os.getpid()),
+                                      daemon=True)
             process.start()
             sending.close()
             children[index] = (process, receiving)
@@ -145,8 +147,11 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _child(connection: Connection, run: Callable[[list[File]], Any], share: list[File]) -> None:
-    """In a forked child: run the share with mkdocs' log captured, send the outcome."""
+def _child(connection: Connection, run: Callable[[list[File]], Any], share: list[File],
+           parent: int) -> None:
+    """In a forked child: run the share with mkdocs' log captured, send the outcome; die
+    with the `parent` build."""
+    die_with_parent(parent)
     logger = logging.getLogger("mkdocs")
     capture = _Capture()
     for handler in list(logger.handlers):

@@ -24,6 +24,7 @@ from generator.errors import BuildError
 from generator.model import KINDS, Handbook, Policy, page_path
 from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
+from generator.shared.children import run_child
 from generator.shared.resources import DEFAULT_SITE_CONFIG, TEMPLATES_DIR
 from generator.site.config import (
     DATA_FILE,
@@ -160,8 +161,7 @@ def run_mkdocs(config_file: Path) -> None:
     command = [sys.executable, "-m", "generator.site.mkdocs_build", "build", "--strict", "--clean",
                "--config-file", str(config_file)]
     try:
-        result = subprocess.run(command, cwd=config_file.parent, capture_output=True,
-                                text=True, env=env, timeout=MKDOCS_TIMEOUT)
+        result = run_child(command, cwd=config_file.parent, env=env, timeout=MKDOCS_TIMEOUT)
     except subprocess.TimeoutExpired as err:
         raise BuildError(f"mkdocs build took over {MKDOCS_TIMEOUT} s and was stopped") from err
     if result.returncode != 0:

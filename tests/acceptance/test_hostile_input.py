@@ -112,20 +112,20 @@ def test_a_manifest_that_is_a_list_is_named(workspace: Workspace) -> None:
 
 @pytest.mark.parametrize("args", [
     ["diff", "../../x", "current"], ["diff", "1.0.0", "../x"], ["build", "--release", "../../x"],
-    ["diff", "1.0.0\n", "current"],
+    ["diff", "1.0.0\n", "current"], ["release", "1.1.0\n"],
 ], ids=repr)
 def test_a_version_that_is_not_x_y_z_never_becomes_a_path(args: list[str],
                                                           workspace: Workspace) -> None:
+    """The command line refuses it as wrong usage (exit 2) before any path is built; the
+    library refuses it too (tests/unit/source/test_json_input.py)."""
     (workspace.root.parent / "x.json").write_text(json.dumps({"format": 1}))
-    stderr = refused("--root", str(workspace.root), *args)
-    assert "is not a release version: write MAJOR.MINOR.PATCH, e.g. 1.2.0 (releases: 1.0.0)" \
-        in stderr
-
-
-def test_release_refuses_a_version_with_a_trailing_newline(workspace: Workspace) -> None:
-    stderr = refused("--root", str(workspace.root), "release", "1.1.0\n")
-    assert "'1.1.0\\n' is not a version: write MAJOR.MINOR.PATCH" in stderr
-    assert not (workspace.standards / "releases" / "1.1.0\n.json").exists()
+    result = pmo("--root", str(workspace.root), *args, timeout=HANG)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    bad = next(a for a in args[1:] if a not in ("--release", "current", "1.0.0"))
+    assert f"{bad!r} is not a version: write MAJOR.MINOR.PATCH, e.g. 1.2.0" in result.stderr
+    assert not list((workspace.standards / "releases").glob("*\n*"))
+    assert not (workspace.root / "dist").exists()
 
 
 @pytest.fixture()

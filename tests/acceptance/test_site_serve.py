@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+import os
 import queue
 import signal
 import socket
@@ -10,7 +12,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +30,15 @@ def free_port() -> int:
 class Server:
     """A running `pmo serve` whose terminal output is read line by line."""
 
-    def __init__(self, root: Path, port: int) -> None:
+    def __init__(self, root: Path, port: int, tmp: Path | None = None) -> None:
         self.port = port
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
+        env = {**os.environ, **({"TMPDIR": str(tmp)} if tmp else {})}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator", "--root", str(root), "serve", "--port",
-             str(port)], cwd=REPO, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
+             str(port)], cwd=REPO, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True,
+            env=env)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -59,6 +63,15 @@ class Server:
     def get(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as r:
             return str(r.read().decode("utf-8"))
+
+    def status(self, method: str, path: str) -> int:
+        """The HTTP status of a raw request (the path is sent as given, unnormalised)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request(method, path)
+            return connection.getresponse().status
+        finally:
+            connection.close()
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)
@@ -105,3 +118,91 @@ def test_serve_rebuilds_and_keeps_the_last_good_build(server: Server, tmp_path: 
                                                           encoding="utf-8")
     server.wait_for("Built the site")
     assert "Fresh words." in server.get("pmo/preview/")
+
+
+def break_build(root: Path, how: str) -> Callable[[], None]:
+    """Break the next build with an error that is not in a standard; return the fix."""
+    if how == "macro":
+        page = root / "docs" / "pmo" / "broken.md"
+        page.write_text("# Broken\n\n{{ no_such_variable }}\n", encoding="utf-8")
+        return lambda: page.write_text("# Broken\n\nRepaired words.\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "theme: 3\n", encoding="utf-8")  # a TypeError in the renderer
+    return lambda: config.write_text(good + "# fixed\n", encoding="utf-8")
+
+
+def serve_folders(tmp: Path) -> list[Path]:
+    return sorted(tmp.glob("pmo-serve-*"))
+
+
+@pytest.mark.parametrize("how", ["macro", "mkdocs.yml"])
+def test_serve_survives_any_failed_build_and_recovers(tmp_path: Path, how: str) -> None:
+    root, tmp = tmp_path / "handbook", tmp_path / "tmp"
+    copy_workspace(root, MINIMAL)
+    tmp.mkdir()
+    server = Server(root, free_port(), tmp)
+    try:
+        server.wait_for("Serving", f"127.0.0.1:{server.port}")
+        page = server.get("policies/risk/")
+        [good_build] = serve_folders(tmp)
+
+        fix = break_build(root, how)
+        server.wait_for("pmo: error:")
+        server.wait_for("the last good build is still served.")
+        assert server.get("policies/risk/") == page
+        assert serve_folders(tmp) == [good_build]  # the failed build was removed
+
+        fix()
+        server.wait_for("Built the site")
+        assert '<h1 id="risk-management">Risk management<' in server.get("policies/risk/")
+        if how == "macro":
+            assert "Repaired words." in server.get("pmo/broken/")
+        assert len(serve_folders(tmp)) == 1 and not good_build.exists()
+
+        (root / "docs" / "pmo" / "preview.md").write_text("# Preview\n\nStill watching.\n",
+                                                          encoding="utf-8")
+        server.wait_for("Built the site")
+        assert "Still watching." in server.get("pmo/preview/")
+    finally:
+        server.stop()
+
+
+def test_no_good_build_answers_503_to_get_and_head(tmp_path: Path) -> None:
+    root = tmp_path / "handbook"
+    copy_workspace(root, MINIMAL)
+    fix = break_build(root, "mkdocs.yml")
+    server = Server(root, free_port())
+    try:
+        server.wait_for("nothing to serve until this is fixed.")
+        server.wait_for("Serving")
+        # Before, HEAD was answered from the folder pmo serve ran in (here the repository).
+        for method in ("GET", "HEAD"):
+            for path in ("/", "/mkdocs.yml", "/README.md", "/policies/risk/"):
+                assert server.status(method, path) == 503, (method, path)
+        fix()
+        server.wait_for("Built the site")
+        assert server.status("HEAD", "/") == 200 and server.status("GET", "/policies/risk/") == 200
+        assert server.status("HEAD", "/mkdocs.yml") == 404
+    finally:
+        server.stop()
+
+
+def test_nothing_outside_the_good_build_is_served(tmp_path: Path) -> None:
+    root, tmp = tmp_path / "handbook", tmp_path / "tmp"
+    copy_workspace(root, MINIMAL)
+    tmp.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the browser\n")
+    server = Server(root, free_port(), tmp)
+    try:
+        server.wait_for("Serving")
+        [build] = serve_folders(tmp)
+        (build / "site" / "leak.txt").symlink_to(secret)
+        for method in ("GET", "HEAD"):
+            assert server.status(method, "/leak.txt") == 404
+            assert server.status(method, "/../secret.txt") == 404
+            assert server.status(method, "/%2e%2e/%2e%2e/secret.txt") == 404
+        assert server.status("GET", "/index.html") == 200
+    finally:
+        server.stop()
