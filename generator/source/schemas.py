@@ -70,6 +70,14 @@ def compiled_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Draft202012V
 
 
 @cache
+def file_validator(name: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+    """The compiled validator of one schema file that is not a kind's, e.g. the project
+    files' `status.schema.json`."""
+    return Draft202012Validator(inline_refs(load_schemas(schema_dir), name),
+                                format_checker=_format_checker())
+
+
+@cache
 def source_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]:
     """Validators of the schema files as written, `$ref`s resolved through a local registry."""
     schemas = load_schemas(schema_dir)
