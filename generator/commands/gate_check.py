@@ -96,11 +96,14 @@ def format_readiness(handbook: Handbook, project: Project, result: Readiness) ->
     for item in result.evidence:
         file = item.file
         where = file.path if file else ""
-        detail = f": {file.detail}" if file and file.detail and not item.filled else (
-            f" ({file.detail})" if file and file.detail else "")
+        if file is None or not file.detail:
+            detail = ""
+        else:
+            detail = f" ({file.detail})" if item.filled else f": {file.detail}"
         lines.append(f"  [{MARKS[item.filled]:4}] {item.artefact.title:{width}}  {where}{detail}")
-    lines += ["", f"Requirements due at {result.gate}"
-              + (f" and the gates merged into {step.gate.id}" if step.absorbs else "")
+    absorbed = ", ".join(g.id for g in step.absorbs)
+    lines += ["", f"Requirements due at {step.gate.id}"
+              + (f", where tier {tier.id} also meets {absorbed}" if absorbed else "")
               + f" ({len(result.duties)}):"]
     lines += [f"  {d.id} {d.word.upper()} ({_title(handbook, d.actor)}): "
               f"{' '.join(d.requirement.text.split())}" for d in result.duties] or ["  none"]

@@ -97,6 +97,14 @@ def summary(view: Portfolio, written: Sequence[Path]) -> dict[str, Any]:
     return {
         "projects": len(view.rows) + len(view.unread), "read": len(view.rows),
         "unread": [p.folder for p in view.unread],
+        "rows": [{"folder": r.project.folder, "name": r.project.name, "tier": r.tier,
+                  "period": r.status.period, "overall": r.status.rag.overall.rating,
+                  "trends": dict(r.trends), "next_gate": r.status.next_gate,
+                  "ready": bool(r.readiness and r.readiness.ready),
+                  "breaches": [{"dimension": b.dimension, "level": b.level,
+                                "measured": b.measured, "tolerance": b.tolerance}
+                               for b in r.breaches],
+                  "drift": r.drift.summary if r.drift else None} for r in view.rows],
         "ranking": [{"folder": d.candidate.id, "name": d.candidate.name,
                      "score": None if d.candidate.score is None else d.candidate.score / 100,
                      "outcome": d.outcome, "rank": d.rank, "reasons": list(d.reasons),

@@ -19,7 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.status import Status
-from generator.model.tolerances import Route, ToleranceDimension, Tolerances, amount, number
+from generator.model.tolerances import (
+    Route,
+    ToleranceDimension,
+    Tolerances,
+    amount,
+    number,
+    quantity,
+)
 
 MANAGER, PROJECT = "manager", "project"
 LEVEL_WORDS = {MANAGER: "the project manager's tolerance", PROJECT: "the project's tolerance"}
@@ -130,7 +137,7 @@ def _time(t: Tolerances, d: ToleranceDimension, tier: int, status: Status) -> Fo
         measured = (f"{label.capitalize()} forecast {key_date.forecast.isoformat()} against a "
                     f"baseline of {key_date.baseline.isoformat()}: {abs(slip)} days {when} "
                     f"({abs(slip) / 7:.1f} weeks)")
-        found.append(("time", measured, f"+/- {number(allowed)} weeks", level))
+        found.append(("time", measured, f"+/- {quantity(allowed, 'weeks')}", level))
     return found
 
 

@@ -147,7 +147,7 @@ def candidate(row: Row, policy: Prioritisation) -> Candidate | None:
         score=policy.weighted(scores.scores), cost=scores.demand.budget,
         skills=scores.demand.skills, mandatory=mandatory is not None,
         tie_scores=policy.tie_scores(scores.scores),
-        mandatory_reason=(f"mandatory: {mandatory.cites}, due {mandatory.date.isoformat()}"
+        mandatory_reason=(f"cites {mandatory.cites}, due {mandatory.date.isoformat()}"
                           if mandatory else ""))
 
 

@@ -6,7 +6,11 @@ from generator.model import Handbook
 from generator.model.breaches import Breach
 from generator.model.funding import FUNDED, MANDATORY, Decision
 from generator.model.portfolio import IMPROVING, NEW, STABLE, WORSENING, Row
+from generator.model.project import EMPTY, GUIDANCE, MISSING, PLACEHOLDERS, UNREADABLE
 
+SHORT_STATES = {MISSING: "missing", PLACEHOLDERS: "has kit placeholders",
+                GUIDANCE: "not written (guidance left)", EMPTY: "has no rows",
+                UNREADABLE: "cannot be opened"}
 TREND_ARROWS = {IMPROVING: "▲", STABLE: "=", WORSENING: "▼", NEW: "new"}
 TREND_WORDS = {IMPROVING: "better than last period", STABLE: "same as last period",
                WORSENING: "worse than last period", NEW: "first report"}
@@ -29,7 +33,7 @@ def route(handbook: Handbook, breach: Breach) -> str:
 
 def outcome(decision: Decision) -> str:
     if decision.outcome == MANDATORY:
-        return "Funded first (mandatory)"
+        return "Funded first, mandatory"
     if decision.outcome == FUNDED:
         return "Funded" + (": funding line" if decision.funding_line else "")
     return "Skipped" if decision.reasons else "Ranked"
@@ -42,11 +46,14 @@ def readiness_text(row: Row) -> str:
     if r.ready:
         return "Ready"
     parts = []
-    if r.missing:
-        parts.append(f"{len(r.missing)} of {len(r.evidence)} evidence not ready")
-    if r.exceptions:
-        parts.append(f"{len(r.exceptions)} exception{'s' if len(r.exceptions) != 1 else ''} "
-                     "to decide")
+    if len(r.missing) > 2:
+        parts.append(f"{len(r.missing)} of {len(r.evidence)} pieces of evidence not ready")
+    else:
+        parts += [f"{e.artefact.title} {SHORT_STATES.get(e.file.state, e.file.state)}"
+                  if e.file else f"{e.artefact.title} not looked at" for e in r.missing]
+    parts += [f"{b.dimension} exception to decide" for b in r.exceptions]
+    if not r.status_read:
+        parts.append("no readable status")
     return "Not ready: " + "; ".join(parts)
 
 

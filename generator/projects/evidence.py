@@ -57,7 +57,7 @@ def inspect(folder: Path, artefact: Artefact, marks: tuple[bytes, ...]) -> Evide
     path = folder / relative
     if not path.is_file():
         return EvidenceFile(artefact=artefact.id, path=relative, state=MISSING,
-                            detail=f"{relative} is not in the project folder")
+                            detail="not in the project folder")
     try:
         with zipfile.ZipFile(path) as archive:
             if relative.endswith(".xlsx"):

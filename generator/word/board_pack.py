@@ -181,7 +181,7 @@ def _prioritisation(w: DocWriter, p: Portfolio) -> None:
 
 def _ranking_row(d: Decision, p: Portfolio) -> list[str]:
     if d.outcome == MANDATORY:
-        decision = "Funded first (mandatory)"
+        decision = "Funded first, mandatory"
     elif d.outcome == FUNDED:
         decision = "Funded" + ("; funding line" if d.funding_line else "")
     else:
