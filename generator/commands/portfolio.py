@@ -121,7 +121,8 @@ def summary_text(view: Portfolio, written: Sequence[Path]) -> str:
     problems: list[Problem] = list(view.problems)
     lines = [f"portfolio: {len(view.rows)} projects read, {len(view.unread)} could not be read; "
              f"{len(view.breaches)} forecast breaches; {len(view.decisions)} candidates, "
-             f"{len(funded)} funded" + ("" if view.capacity else " (no --capacity: ranked only)")]
+             f"{len(funded)} funded"
+             + ("" if view.capacity else " (no valid capacity: ranked only, no funding line)")]
     lines += [f"  wrote {p.as_posix()}" for p in written]
     if problems:
         lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: fix them "

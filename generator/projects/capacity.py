@@ -30,7 +30,7 @@ def read_capacity(path: Path, display: str, policy: Prioritisation | None
     skills = [s.id for s in policy.skills] if policy else []
     for key in data["skills"]:
         if key not in skills:
-            line, column = document.locate(["skills", key])
+            line, column = document.locate(["skills"], key=key)
             problems.append(Problem(display, line, column, f"skills.{key}",
                                     f"{key!r} is not a constrained skill of the prioritisation "
                                     f"policy{suggest(key, skills)}"))

@@ -19,7 +19,10 @@ def check_status(document: Document, handbook: Handbook, tier: int) -> list[Prob
     problems: list[Problem] = []
 
     def add(path: list[PathItem], message: str) -> None:
-        line, column = document.locate(path)
+        """A problem at the value of `path`; at its key when the key itself is wrong."""
+        *parent, last = path
+        key = last if isinstance(last, str) and _is_key_problem(message) else None
+        line, column = document.locate(parent if key else path, key=key)
         problems.append(Problem(document.display, line, column, field_name(path), message))
 
     data = document.data
@@ -46,6 +49,10 @@ def check_status(document: Document, handbook: Handbook, tier: int) -> list[Prob
         else:
             _check_candidate(add, candidate, policy)
     return problems
+
+
+def _is_key_problem(message: str) -> bool:
+    return " is not a criterion" in message or " is not a constrained skill" in message
 
 
 def _check_candidate(add: Any, candidate: dict[str, Any], policy: Prioritisation) -> None:
