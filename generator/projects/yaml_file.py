@@ -20,29 +20,27 @@ PLACEHOLDER = re.compile(r"^\s*\[[^\[\]]*\]\s*$", re.DOTALL)
 
 def load_file(path: Path, display: str, kind: str, what: str
               ) -> tuple[Document | None, list[Problem]]:
-    """Parse `path`; `what` names the file in messages (`a status file`)."""
+    """Parse `path`; `what` names the file in messages (`a status file`). A .json file must
+    be JSON; it is then read as YAML too, for the position of every value."""
     try:
+        json_data = _json(path, display) if path.suffix == ".json" else None
         document, problems = load_document(path, kind, display)
     except OSError as err:
         return None, [Problem(display, 0, 0, "", f"cannot be read ({err.strerror})")]
-    if document is None and path.suffix == ".json":
-        return _json_fallback(path, display, kind, problems)
+    except ValueError as err:
+        return None, [Problem(display, *err.args)]
+    if document is None and isinstance(json_data, dict):  # JSON YAML cannot read (tabs)
+        return Document(path, display, kind, json_data, None), []
     return document, [_reworded(p, what) for p in problems]
 
 
-def _json_fallback(path: Path, display: str, kind: str, found: list[Problem]
-                   ) -> tuple[Document | None, list[Problem]]:
-    """JSON that YAML does not read (tabs, say): json's own reading, without positions."""
+def _json(path: Path, display: str) -> Any:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_bytes())
+    except json.JSONDecodeError as err:
+        raise ValueError(err.lineno, err.colno, "", f"not valid JSON: {err.msg}") from err
     except (UnicodeDecodeError, ValueError) as err:
-        line, column = (err.lineno, err.colno) if isinstance(err, json.JSONDecodeError) \
-            else (0, 0)
-        message = err.msg if isinstance(err, json.JSONDecodeError) else str(err)
-        return None, [Problem(display, line, column, "", f"not valid JSON: {message}")]
-    if not isinstance(data, dict):
-        return None, found
-    return Document(path, display, kind, data, None), []
+        raise ValueError(0, 0, "", f"not valid JSON: {err}") from err
 
 
 def _reworded(problem: Problem, what: str) -> Problem:
