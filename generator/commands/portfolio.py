@@ -32,6 +32,7 @@ from generator.release.manifest import (
     read_manifest,
     snapshot_handbook,
 )
+from generator.shared.parallel import gc_paused
 from generator.word.board_pack import write_board_pack
 
 
@@ -44,11 +45,12 @@ def portfolio(roots: Sequence[Path], workspace: Workspace, out_dir: Path, *,
         policy = next((p.prioritisation for p in handbook.policies
                        if p.in_force and p.prioritisation), None)
         capacity, problems = read_capacity(capacity_file, capacity_file.as_posix(), policy)
-    view = build_portfolio(handbook, projects, drifts(workspace, handbook, projects), capacity,
-                           problems)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = render_portfolio(handbook, view, out_dir)
-    written.append(write_board_pack(handbook, view, out_dir / "board-pack.docx"))
+    with gc_paused():  # many small objects, no cycles worth collecting meanwhile
+        view = build_portfolio(handbook, projects, drifts(workspace, handbook, projects),
+                               capacity, problems)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = render_portfolio(handbook, view, out_dir)
+        written.append(write_board_pack(handbook, view, out_dir / "board-pack.docx"))
     if output_format == "json":
         print(json.dumps(summary(view, written), indent=2, ensure_ascii=False))
     else:

@@ -2,9 +2,10 @@
 
 A kind's model class names its fields as its YAML does, so one converter builds every
 kind: strings and numbers as they are, dates from YYYY-MM-DD, lists as tuples, nested
-mappings as the nested dataclass, or as a read-only mapping where the hint is a `Mapping`
-(e.g. people-days by skill); a field left out takes its default, or an empty tuple or
-mapping, None or False. The schema has already checked the data.
+mappings as the nested dataclass, or as a dict where the hint is a `Mapping` (e.g.
+people-days by skill: typed read-only, and picklable, so project data can come back from
+a second process); a field left out takes its default, or an empty tuple or mapping, None
+or False. The schema has already checked the data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -59,7 +59,7 @@ def _empty(hint: Any) -> Any:
     if origin is tuple:
         return ()
     if origin in _MAPPINGS:
-        return MappingProxyType({})
+        return {}
     if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint):
         return None
     if hint is bool:
@@ -74,7 +74,7 @@ def _converter(hint: Any) -> Convert:
         return lambda value: tuple(item(v) for v in value)
     if origin in _MAPPINGS:
         entry = _converter(typing.get_args(hint)[1])
-        return lambda value: MappingProxyType({k: entry(v) for k, v in value.items()})
+        return lambda value: {k: entry(v) for k, v in value.items()}
     if origin in (typing.Union, types.UnionType):
         inner = _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
         return lambda value: None if value is None else inner(value)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from generator.errors import Problem
 from generator.model.status import Status
@@ -55,7 +54,7 @@ class Project:
     statuses: tuple[Status, ...]  # oldest first: the periods read (the last two)
     periods: tuple[str, ...]      # every period with a status file, oldest first
     evidence: Mapping[str, EvidenceFile] = field(
-        default_factory=lambda: MappingProxyType({}))  # by artefact id, for the gate looked at
+        default_factory=dict)  # by artefact id, for the gate looked at
     problems: tuple[Problem, ...] = ()
 
     @property

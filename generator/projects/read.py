@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from types import MappingProxyType
 
 from generator.errors import Problem
 from generator.model import Handbook
@@ -14,6 +13,9 @@ from generator.model.status import Status
 from generator.projects.evidence import answer_placeholders, inspect
 from generator.projects.kit_record import KIT_FILE, read_kit_record
 from generator.projects.status_files import read_statuses
+from generator.shared.parallel import gc_paused, map_halves
+
+PARALLEL_FROM = 100  # projects; below that a second process costs more than it saves
 
 
 def project_folders(roots: Iterable[Path]) -> list[Path]:
@@ -65,16 +67,22 @@ def read_project(folder: Path, handbook: Handbook, known_versions: Collection[st
             found_marks = marks if marks is not None else answer_placeholders(handbook)
             evidence = {a.id: inspect(folder, a, found_marks) for a in step.evidence}
     return Project(folder=display(folder), slug=folder.name, record=record, statuses=statuses,
-                   periods=periods, evidence=MappingProxyType(evidence),
+                   periods=periods, evidence=evidence,
                    problems=tuple(sorted(problems)))
 
 
 def read_projects(roots: Iterable[Path], handbook: Handbook, known_versions: Collection[str]
                   ) -> list[Project]:
+    """Every project folder under `roots`; a large portfolio is read on two processes."""
     folders = project_folders(roots)
     marks = answer_placeholders(handbook)
-    return [read_project(f, handbook, known_versions, base=_base(f), marks=marks)
-            for f in folders]
+
+    def read(part: Sequence[Path]) -> list[Project]:
+        return [read_project(f, handbook, known_versions, base=_base(f), marks=marks)
+                for f in part]
+
+    with gc_paused():
+        return map_halves(read, folders, minimum=PARALLEL_FROM)
 
 
 def _base(folder: Path) -> Path:

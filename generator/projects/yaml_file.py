@@ -23,14 +23,15 @@ def load_file(path: Path, display: str, kind: str, what: str
     """Parse `path`; `what` names the file in messages (`a status file`). A .json file must
     be JSON; it is then read as YAML too, for the position of every value."""
     try:
-        json_data = _json(path, display) if path.suffix == ".json" else None
+        if path.suffix == ".json":
+            data = _json(path, display)
+            if isinstance(data, dict):  # positions are parsed only if a problem needs one
+                return Document(path, display, kind, data, None), []
         document, problems = load_document(path, kind, display)
     except OSError as err:
         return None, [Problem(display, 0, 0, "", f"cannot be read ({err.strerror})")]
     except ValueError as err:
         return None, [Problem(display, *err.args)]
-    if document is None and isinstance(json_data, dict):  # JSON YAML cannot read (tabs)
-        return Document(path, display, kind, json_data, None), []
     return document, [_reworded(p, what) for p in problems]
 
 
