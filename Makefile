@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libreoffice-writer python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation libatomic1
+APT_PACKAGES := libreoffice-writer libreoffice-calc python3-uno chromium poppler-utils fonts-dejavu-core fonts-liberation libatomic1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: build test lint bench serve system-deps clean

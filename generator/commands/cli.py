@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.commands.gate_check import gate_check
 from generator.commands.kit_check import check_project
 from generator.commands.new import new_project
+from generator.commands.portfolio import portfolio
 from generator.commands.problem_report import (
     FORMATS,
     github_annotation,
@@ -41,6 +43,11 @@ typical use:
   pmo review                   standards whose review date has passed or is near (CI gate)
   pmo diff 1.0.0 current --word review/
                                Word redlines of every policy and artefact changed since 1.0.0
+  pmo gate check PROJECT --gate G2
+                               is a project ready for its gate: evidence, requirements,
+                               forecast tolerance breaches (exit 0 ready, 1 not)
+  pmo portfolio projects/ --capacity capacity.yaml --out board/
+                               the board's dashboard, workbook and board pack
 
 environment:
   PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
@@ -163,6 +170,17 @@ def cmd_kit_check(args: argparse.Namespace) -> int:
     return check_project(
         Path(args.project_dir), _workspace(args), against=args.against, output_format=args.format
     )
+
+
+def cmd_gate_check(args: argparse.Namespace) -> int:
+    return gate_check(Path(args.project_dir), _workspace(args), gate=args.gate,
+                      output_format=args.format)
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    return portfolio([Path(d) for d in args.projects_dirs], _workspace(args), Path(args.out),
+                     capacity_file=Path(args.capacity) if args.capacity else None,
+                     output_format=args.format)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -325,6 +343,56 @@ def _parser() -> argparse.ArgumentParser:
         help="a handbook.json export or a release version (default: the current standards)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+
+    def gate_usage(_args: argparse.Namespace) -> int:
+        gate.print_help()
+        return 2
+
+    gate = command("gate", gate_usage, "stage-gate commands")
+    gate_commands = gate.add_subparsers(title="gate commands", metavar="COMMAND")
+    gate_check_parser = gate_commands.add_parser(
+        "check",
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="is a project ready for a gate: evidence, requirements, forecast breaches",
+        description="For the project's tier (PROJECT_DIR/.pmo-kit.json): each piece of "
+        "evidence the gate needs and whether it is present and filled in (a Word document "
+        "still holding kit placeholders or the PMO's guidance is not; a register with no rows "
+        "is empty), the requirements due at the gate, and the tolerance breaches the latest "
+        "status/<YYYY-MM>.yaml forecasts. A gate the tier merges into another is checked "
+        "there.\nExit 0 when ready, 1 when not (missing or unfilled evidence, a forecast "
+        "breach of the project's tolerance, or no readable status).",
+    )
+    gate_check_parser.set_defaults(handler=cmd_gate_check)
+    gate_check_parser.add_argument("project_dir", metavar="PROJECT_DIR")
+    gate_check_parser.add_argument(
+        "--gate", metavar="G", help="the gate, e.g. G2 (default: the next gate the latest "
+        "status file names)")
+    gate_check_parser.add_argument("--format", choices=("text", "json"), default="text")
+
+    board = command(
+        "portfolio",
+        cmd_portfolio,
+        "the portfolio board's dashboard, workbook and board pack",
+        "Read every project folder under PROJECTS_DIR (or PROJECTS_DIR itself when it is a "
+        "project) and write into --out: index.html (a static dashboard that needs no network "
+        "or script: RAG per dimension with the narrative, trend, next gate and readiness, "
+        "tolerance breaches and the exceptions they call for, handbook drift, charts, and the "
+        "prioritisation with its funding line), portfolio.xlsx (the same tables; weighted "
+        "scores as formulas) and board-pack.docx (the house style).\nA folder that cannot be "
+        "read is listed with its located problems and the others are still reported. Exit 0 "
+        "when every folder was read, 1 when any problem was found.",
+    )
+    board.add_argument("projects_dirs", metavar="PROJECTS_DIR", nargs="+",
+                       help="a folder of project folders, or one project folder")
+    board.add_argument("--capacity", metavar="FILE",
+                       help="the cycle's capacity (YAML: budget, and people-days per "
+                       "constrained skill); without it the candidates are ranked and no "
+                       "funding line is drawn")
+    board.add_argument("--out", metavar="DIR", required=True,
+                       help="where to write index.html, portfolio.xlsx and board-pack.docx")
+    board.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default: a summary on stderr) or json (on stdout)")
 
     new = command("new", cmd_new, "start a project from the kit, asking each answer in turn")
     new.add_argument(

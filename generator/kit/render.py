@@ -10,6 +10,7 @@
       {{cookiecutter.__project_dir}}/
         <artefact>.docx          Word templates from the Word renderer (copied unrendered)
         <register>.xlsx          register spreadsheets (copied unrendered)
+        status/{{...start_date[:7]}}.yaml   the first status file (rendered by cookiecutter)
         .pmo-kit-data.json       per tier: files, standards, README (read, then removed)
 """
 
@@ -28,6 +29,7 @@ from generator.kit.contents import kit_data, kit_files, page_url
 from generator.kit.hooks import checks, fill
 from generator.kit.questions import PROJECT_DIR, cookiecutter_config, kit_questions
 from generator.kit.registers import write_register
+from generator.kit.status_file import STATUS_PATH, status_template
 from generator.model import Artefact, Handbook, answer_label, placeholder
 from generator.model.answers import BUILTIN_ANSWERS
 from generator.model.applicability import Duty, artefacts_for, by_gate, duties, lifecycle
@@ -68,6 +70,7 @@ def render_kit(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[
         _write_text(kit_dir / "hooks" / name, assemble_hook(name))
     _write_text(kit_dir / "README.md", render_kit_readme(handbook, env))
     _copy_templates(handbook, project_dir, inputs)
+    _write_text(project_dir / STATUS_PATH, status_template(handbook))
     readmes = {t.id: render_project_readme(handbook, t.id, env) for t in handbook.settings.tiers}
     _write_text(project_dir / DATA_FILE,
                 json.dumps(kit_data(handbook, readmes), indent=2, ensure_ascii=False) + "\n")

@@ -2,8 +2,10 @@
 
 A kind's model class names its fields as its YAML does, so one converter builds every
 kind: strings and numbers as they are, dates from YYYY-MM-DD, lists as tuples, nested
-mappings as the nested dataclass; a field left out takes its default, or an empty
-tuple, None or False. The schema has already checked the data.
+mappings as the nested dataclass, or as a dict where the hint is a `Mapping` (e.g.
+people-days by skill: typed read-only, and picklable, so project data can come back from
+a second process); a field left out takes its default, or an empty tuple or mapping, None
+or False. The schema has already checked the data.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 Convert = Callable[[Any], Any]
 _MISSING = object()
+_MAPPINGS = (dict, Mapping)
 
 
 def from_data(cls: type[T], data: Mapping[str, Any], **given: Any) -> T:
@@ -55,6 +58,8 @@ def _empty(hint: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin is tuple:
         return ()
+    if origin in _MAPPINGS:
+        return {}
     if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint):
         return None
     if hint is bool:
@@ -67,6 +72,9 @@ def _converter(hint: Any) -> Convert:
     if origin is tuple:
         item = _converter(typing.get_args(hint)[0])
         return lambda value: tuple(item(v) for v in value)
+    if origin in _MAPPINGS:
+        entry = _converter(typing.get_args(hint)[1])
+        return lambda value: {k: entry(v) for k, v in value.items()}
     if origin in (typing.Union, types.UnionType):
         inner = _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
         return lambda value: None if value is None else inner(value)

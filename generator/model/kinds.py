@@ -25,9 +25,11 @@ from generator.model.layout import (
     Text,
 )
 from generator.model.layout import History as HistoryBlock
+from generator.model.prioritisation import Prioritisation
 from generator.model.registry import Kind, Registry
 from generator.model.settings import Settings
 from generator.model.standard import Standard
+from generator.model.tolerances import Tolerances
 
 KINDS = Registry()
 
@@ -195,6 +197,8 @@ class Policy(Standard):
     requirements: tuple[Requirement, ...]
     roles: tuple[PolicyRole, ...]
     gates: tuple[Gate, ...]
+    tolerances: Tolerances | None = None          # rules as data (model/tolerances.py)
+    prioritisation: Prioritisation | None = None  # rules as data (model/prioritisation.py)
 
 
 def _policy_tiers(policy: Policy, settings: Settings) -> Policy:

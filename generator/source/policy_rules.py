@@ -4,7 +4,8 @@
 - a permission grants a choice, so it is `may` under every PMO type;
 - evidence is only asked of tiers that produce the artefact;
 - a gate says who decides for each of its tiers exactly once, and its criteria,
-  evidence and merges stay within its tiers.
+  evidence and merges stay within its tiers;
+- rules kept as data (tolerances, prioritisation): see policy_data_rules.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from generator.source.loader import Document, PathItem
+from generator.source.policy_data_rules import check_prioritisation, check_tolerances
 
 if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
     from generator.source.references import References
@@ -29,6 +31,10 @@ def check_policy(checker: References, document: Document, gates: Mapping[str, An
         _check_requirement(checker, document, ["requirements", i], requirement, covered, gates)
     for i, gate in enumerate(data.get("gates", ())):
         _check_gate(checker, document, ["gates", i], gate, gates)
+    if "tolerances" in data:
+        check_tolerances(checker, document, covered)
+    if "prioritisation" in data:
+        check_prioritisation(checker, document, covered)
 
 
 def _check_requirement(checker: References, document: Document, path: list[PathItem],

@@ -29,7 +29,7 @@ def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Pr
     return [
         (
             d,
-            [_schema_problem(d, e) for e in validators[d.kind].iter_errors(d.data)]
+            [schema_problem(d, e) for e in validators[d.kind].iter_errors(d.data)]
             if d.trusted
             else [],
         )
@@ -37,7 +37,8 @@ def check_schemas(documents: Sequence[Document]) -> list[tuple[Document, list[Pr
     ]
 
 
-def _schema_problem(document: Document, error: ValidationError) -> Problem:
+def schema_problem(document: Document, error: ValidationError) -> Problem:
+    """One jsonschema error as a located problem, worded for the person fixing the file."""
     path = list(error.absolute_path)
     message = _cut_instance(error)
     key = None

@@ -59,6 +59,14 @@ def compiled_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Validator]:
 
 
 @cache
+def file_validator(name: str, schema_dir: Path = SCHEMA_DIR) -> Validator:
+    """The compiled validator of one schema file that is not a kind's, e.g. the project
+    files' `status.schema.json`."""
+    return StrictValidator(inline_refs(load_schemas(schema_dir), name),
+                                format_checker=_format_checker())
+
+
+@cache
 def source_validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Validator]:
     """Validators of the schema files as written, `$ref`s resolved through a local registry."""
     schemas = load_schemas(schema_dir)

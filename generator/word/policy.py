@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.model import Gate, Handbook, Policy, RaciRow, Standard
 from generator.word.ooxml import paragraph, run
+from generator.word.policy_rules import write_policy_rules
 from generator.word.shared_parts import (
     long_date,
     role_title,
@@ -67,6 +68,7 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
         w.at("statement")
         w.heading("Policy statement", level)
         w.markdown(policy.body)
+    write_policy_rules(w, handbook, policy, level=level)
     write_requirements(w, handbook, policy, level=level)
     if policy.gates:
         w.at("gates")

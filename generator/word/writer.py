@@ -301,12 +301,13 @@ class DocWriter:
         """Parse the body, fill the contents, set properties; write a reproducible file."""
         self._fill_contents()
         body = self.document.element.body
-        sectpr = body.sectPr
         if self._landscape:
-            body.replace(sectpr, parse_xml(self._sectpr["landscape"]))
-            sectpr = body.sectPr
-        for child in parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>"):
-            sectpr.addprevious(child)
+            body.replace(body.sectPr, parse_xml(self._sectpr["landscape"]))
+        # One parse of the whole document: moving parsed nodes into the template's tree
+        # one by one takes time quadratic in the size of a large table.
+        xml = etree.tostring(self.document.element, encoding="unicode")
+        at = xml.rindex("<w:sectPr")
+        self.document.part._element = parse_xml(xml[:at] + "".join(self.parts) + xml[at:])
         set_core_properties(self.document, properties)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as target:

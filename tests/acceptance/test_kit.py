@@ -61,8 +61,10 @@ def cookiecutter(template: Path | str, output: Path, answers: dict[str, str],
     return subprocess.run(args, capture_output=True, text=True, timeout=120, env=ENV)
 
 
-def expected_files(handbook: Handbook, tier: int) -> set[str]:
-    files = {"README.md", ".pmo-kit.json"}
+def expected_files(handbook: Handbook, tier: int, start: str = GOOD["start_date"]) -> set[str]:
+    """The files of a project of `tier` started on `start`: its first status file is named
+    after the month it starts in."""
+    files = {"README.md", ".pmo-kit.json", f"status/{start[:7]}.yaml"}
     for artefact in artefacts_for(handbook, tier):
         for name in kit_files(artefact):
             files.add(f"{'registers' if name.endswith('.xlsx') else 'documents'}/{name}")

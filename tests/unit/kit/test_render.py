@@ -53,7 +53,9 @@ def kit(minimal_handbook: Handbook, tmp_path_factory: pytest.TempPathFactory) ->
 def test_kit_folder_and_zip_are_written(kit: Path, minimal_handbook: Handbook) -> None:
     template = kit / "project-kit" / PROJECT_DIR
     assert sorted(p.name for p in template.iterdir()) == [
-        DATA_FILE, "project-charter.docx", "raid-log.docx", "raid-log.xlsx"]
+        DATA_FILE, "project-charter.docx", "raid-log.docx", "raid-log.xlsx", "status"]
+    assert [p.name for p in (template / "status").iterdir()] == [
+        "{{ cookiecutter.start_date[:7] }}.yaml"]
     assert (kit / "project-kit" / "hooks" / "pre_gen_project.py").is_file()
     assert (kit / f"project-kit-{minimal_handbook.settings.version}.zip").is_file()
 

@@ -107,6 +107,9 @@ PATTERN_EXAMPLES = {
     "^(?=[^\\n]*\\S)[^\\n]*$": "One line.",
     "\\S": "text",
     "^[a-z][a-z0-9_]*$": "project_name",
+    "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$": "data-engineering",
+    "^[A-Z]{3}$": "EUR",
+    "^[0-9]{4}-(0[1-9]|1[0-2])$": "2026-11",
 }
 
 
