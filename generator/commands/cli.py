@@ -34,6 +34,12 @@ from generator.pipeline.workspace import Workspace
 from generator.release.records import read_records
 from generator.shared.clock import today
 from generator.shared.semver import is_semver
+from generator.site.engines import ENGINES, chosen_engine
+
+ENGINE_HELP = (
+    "the program that builds the site: mkdocs (default: Material for MkDocs, the "
+    "faster here) or zensical (its successor from the same team; the same pages, search, "
+    "macros and theme overrides); default: PMO_SITE_ENGINE, else mkdocs")
 
 EPILOG = """\
 typical use:
@@ -50,6 +56,8 @@ typical use:
                                the board's dashboard, workbook and board pack
 
 environment:
+  PMO_SITE_ENGINE=NAME         the site engine of build and serve when --engine is not
+                               given: mkdocs (default) or zensical
   PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
                                CPU core; 1 builds the site on one core)
   PMO_TODAY=YYYY-MM-DD         the day taken as today: for review dates (validate, review,
@@ -139,12 +147,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown = set(args.only.split(",")) - set(TARGETS) if args.only else set()
     if unknown:
         raise PmoError(f"--only takes {', '.join(TARGETS)}; not {', '.join(sorted(unknown))}")
-    build_handbook(_workspace(args), targets)
+    build_handbook(_workspace(args), targets, engine=chosen_engine(args.engine))
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    serve_site(_workspace(args), host="127.0.0.1", port=args.port)
+    serve_site(_workspace(args), host="127.0.0.1", port=args.port,
+               engine=chosen_engine(args.engine))
     return 0
 
 
@@ -273,6 +282,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"comma-separated outputs to build: {', '.join(TARGETS)} "
         "(the site includes the Word files and kit it offers)",
     )
+    build.add_argument("--engine", choices=ENGINES, default=None, help=ENGINE_HELP)
 
     serve = command(
         "serve",
@@ -283,6 +293,7 @@ def _parser() -> argparse.ArgumentParser:
         "build stays up.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument("--engine", choices=ENGINES, default=None, help=ENGINE_HELP)
 
     release = command(
         "release",

@@ -32,9 +32,10 @@ DEBOUNCE = 0.4  # seconds of quiet after a change before rebuilding
 _NOWHERE = "/nonexistent/pmo-serve-no-build"  # never served: the handler answers 503 first
 
 
-def serve_site(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve_site(workspace: Workspace, host: str = "127.0.0.1", port: int = 8000,
+               engine: str = "mkdocs") -> None:
     """Serve the handbook site on http://host:port/ until interrupted, rebuilding on change."""
-    previews = Previews(workspace)
+    previews = Previews(workspace, engine)
     previews.rebuild(full=True)
     try:
         server = ThreadingHTTPServer((host, port), functools.partial(_Handler, previews))
@@ -61,8 +62,9 @@ def say(message: str) -> None:
 class Previews:
     """The builds: the one being served and how to make the next one."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, engine: str = "mkdocs") -> None:
         self.workspace = workspace
+        self.engine = engine
         self.stage: Path | None = None   # holds site/ and dist/ of the last good build
         self.lock = threading.Lock()
 
@@ -107,11 +109,12 @@ class Previews:
         with self.lock:
             previous = self.stage
         if full or previous is None:
-            render_outputs(handbook, self.workspace, stage, TARGETS, quiet)
+            render_outputs(handbook, self.workspace, stage, TARGETS, quiet,
+                           site_engine=self.engine)
         else:
             shutil.copytree(previous / "dist", stage / "dist")
             render_outputs(handbook, self.workspace, stage, ("site",), quiet,
-                           built=stage / "dist")
+                           built=stage / "dist", site_engine=self.engine)
 
     def _keeping(self) -> str:
         return ("the last good build is still served." if self.stage

@@ -20,3 +20,4 @@ class RenderInputs:
     docs_dir: Path | None = None      # the hand-written handbook pages (docs/)
     site_config: Path | None = None   # the workspace's mkdocs.yml, if it has one
     versioned: bool = False           # the site sits in a <version>/ folder of a versioned site
+    site_engine: str = "mkdocs"       # the program that builds the site: mkdocs or zensical

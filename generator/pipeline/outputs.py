@@ -65,13 +65,15 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
                    targets: Sequence[str], progress: Progress, *,
                    versioned: bool = False,
                    built: Path | None = None,
-                   extra: Mapping[str, Path] | None = None) -> dict[str, list[Path]]:
+                   extra: Mapping[str, Path] | None = None,
+                   site_engine: str = "mkdocs") -> dict[str, list[Path]]:
     """Render `targets` (and what they need) into `stage` (site/ and dist/ below it), reading
     the workspace's hand-written pages and site configuration; `versioned` for a site that
     sits in a <version>/ folder of a versioned site. `built` is the dist/ folder of an
     earlier render: what `targets` need is then taken from it, not rendered again.
     `extra` are files rendered outside the outputs, handed to every renderer under their
-    name (a release's redlines, "redlines/<id>-<old>-to-<new>.docx").
+    name (a release's redlines, "redlines/<id>-<old>-to-<new>.docx"). `site_engine`
+    builds the site: mkdocs or zensical.
     Return the paths written by output."""
     order = needed(targets)
     if "site" in order:
@@ -89,7 +91,7 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
         inputs = RenderInputs(
             files=dict(files), docs_dir=workspace.docs,
             site_config=workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else None,
-            versioned=versioned)
+            versioned=versioned, site_engine=site_engine)
         paths = output.render(handbook, stage / output.folder, inputs)
         files.update((p.relative_to(dist).as_posix(), p) for p in paths
                      if p.is_relative_to(dist))

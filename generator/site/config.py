@@ -18,10 +18,12 @@ import yaml
 
 from generator.errors import BuildError
 from generator.model import Handbook
+from generator.site.engines import ZENSICAL_SITE_DIR
 from generator.site.plain_text import html_text
 
 SEARCH_SEPARATOR = r'[\s,;:!?=()\[\]"/|]+|\.(?!\d)'
 MACROS_MODULE = "generator.site.macros"
+HTML_BLOCKS_EXTENSION = "generator.site.html_blocks"
 DATA_FILE = "handbook-data.json"
 
 
@@ -92,8 +94,15 @@ def read_base_config(path: Path) -> dict[str, Any]:
 def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
                 base_dir: Path, nav: list[Any], not_in_nav: list[str],
                 hand_written: list[str] | None = None,
-                versioned: bool = False, grouped_nav: bool = False) -> dict[str, Any]:
+                versioned: bool = False, grouped_nav: bool = False,
+                engine: str = "mkdocs") -> dict[str, Any]:
     """The configuration the build runs: `base` plus paths, nav and handbook data.
+
+    The same settings serve both site engines except these: Zensical (0.0.73) stops on
+    an absolute docs_dir and refuses a site_dir outside the config's folder, so for it
+    both are relative to `paths.root` (the site is moved out after the build); it gets
+    no `pmo` plugin (the mkdocs engine's, generator.site.mkdocs_plugin); its theme is
+    the `classic` variant, Material's look, which the overrides and pmo.css are for.
 
     With `grouped_nav` (a large handbook), sections are no longer all expanded
     in the sidebar: with `navigation.prune`, a page then only carries its own
@@ -106,6 +115,9 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     # Plain text from handbook.yaml, HTML-escaped: the theme prints these as they are.
     config.update(site_name=html_text(settings.title), docs_dir=str(paths.docs_dir),
                   site_dir=str(paths.site_dir), nav=nav, strict=True)
+    if engine == "zensical":
+        config.update(docs_dir=paths.docs_dir.relative_to(paths.root).as_posix(),
+                      site_dir=ZENSICAL_SITE_DIR)
     config["copyright"] = config.get("copyright") or f"© {html_text(settings.organisation)}"
     if settings.site_url:
         config["site_url"] = settings.site_url
@@ -113,7 +125,9 @@ def make_config(base: dict[str, Any], handbook: Handbook, paths: ConfigPaths, *,
     if not_in_nav:
         config["not_in_nav"] = "\n".join(f"/{p}" for p in not_in_nav)
     _set_theme(config, paths, base_dir, grouped_nav)
-    _set_plugins(config, hand_written or [])
+    if engine == "zensical":
+        config["theme"].setdefault("variant", "classic")
+    _set_plugins(config, hand_written or [], engine)
     _set_snippets(config, paths, base_dir)
     extra = dict(config.get("extra") or {})
     extra.update(organisation=html_text(settings.organisation),
@@ -164,12 +178,15 @@ def _plugin_entries(config: dict[str, Any]) -> list[Any]:
     return list(plugins)
 
 
-def _set_plugins(config: dict[str, Any], hand_written: list[str]) -> None:
+def _set_plugins(config: dict[str, Any], hand_written: list[str], engine: str) -> None:
     """Search keeps hyphenated ids whole; macros run on hand-written pages only and fail
-    the build on error."""
+    the build on error; the mkdocs engine gets its `pmo` plugin."""
     entries = _plugin_entries(config)
     names = [e if isinstance(e, str) else next(iter(e)) for e in entries]
-    for required in ("search", "macros"):
+    if engine != "mkdocs" and "pmo" in names:
+        entries = [e for e, n in zip(entries, names, strict=True) if n != "pmo"]
+        names = [n for n in names if n != "pmo"]
+    for required in ("search", "macros", *(("pmo",) if engine == "mkdocs" else ())):
         if required not in names:
             entries.append(required)
             names.append(required)
@@ -195,6 +212,8 @@ def _set_snippets(config: dict[str, Any], paths: ConfigPaths, base_dir: Path) ->
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
     if "abbr" not in names:
         extensions.append("abbr")
+    if HTML_BLOCKS_EXTENSION not in names:
+        extensions.append(HTML_BLOCKS_EXTENSION)
     options: dict[str, Any] = {}
     if "pymdownx.snippets" in names:
         index = names.index("pymdownx.snippets")

@@ -18,7 +18,7 @@ import jinja2
 from generator.model import Standard, page_path
 from generator.shared.markup import block_html, inline_html, plain_text, title_html
 from generator.site.plain_text import html_text, markdown_text
-from generator.site.urls import relative_url
+from generator.site.urls import relative_url, source_url
 
 
 def block(text: str | None, css: str = "pmo-text") -> str:
@@ -51,7 +51,10 @@ def front_title(text: str) -> str:
 
 @jinja2.pass_context
 def url(context: jinja2.runtime.Context, target: str) -> str:
-    """The built address of `target` (a path below docs/) from the page being rendered."""
+    """The address of `target` (a path below docs/) from the page being rendered: the
+    built address, or for Zensical (`raw_links` "source") the source file's."""
+    if context.get("raw_links") == "source":
+        return html_text(source_url(context["page"], target))
     return html_text(relative_url(context["page"], target, context.get("directory_urls", True)))
 
 

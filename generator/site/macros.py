@@ -29,8 +29,13 @@ class MacroError(KeyError):
 
 
 def define_env(env: Any) -> None:
-    """Register the handbook variables and macros (called by mkdocs-macros)."""
-    data = _load_data(Path(env.conf["config_file_path"]).parent / DATA_FILE)
+    """Register the handbook variables and macros.
+
+    Called once per build by mkdocs-macros, and once per page by Zensical's macros
+    extension, whose `MacroEnv` has `project_dir` (the config's folder) and a page
+    with a `path`, but no `conf["config_file_path"]` and no `page.file`.
+    """
+    data = _load_data(_project_dir(env) / DATA_FILE)
     standards: dict[str, dict[str, Any]] = data["standards"]
     env.variables["handbook"] = data["handbook"]
     env.variables["standards"] = standards
@@ -39,7 +44,7 @@ def define_env(env: Any) -> None:
     env.variables["downloads"] = data["downloads"]
 
     def here() -> str:
-        return posixpath.dirname(env.page.file.src_uri) if env.page else ""
+        return posixpath.dirname(page_path(env.page)) if env.page else ""
 
     def rel(target: str) -> str:
         return posixpath.relpath(target, here() or ".")
@@ -126,6 +131,20 @@ def define_env(env: Any) -> None:
 
     def _owner(owner: str) -> str:
         return link(owner) if owner in standards else owner
+
+
+def _project_dir(env: Any) -> Path:
+    project_dir = getattr(env, "project_dir", None)
+    if project_dir:
+        return Path(project_dir)
+    return Path(env.conf["config_file_path"]).parent
+
+
+def page_path(page: Any) -> str:
+    """The page's path below docs/ in either engine: mkdocs' `page.file.src_uri`,
+    Zensical's `page.path`."""
+    file = getattr(page, "file", None)
+    return str(file.src_uri if file is not None else page.path)
 
 
 def _cell(text: str) -> str:

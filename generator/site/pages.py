@@ -42,6 +42,7 @@ from generator.model.changes import redline_name
 from generator.shared.markup import abbreviate, inline_html, plain_text
 from generator.shared.parallel import map_halves
 from generator.shared.templating import create_environment
+from generator.site.html_blocks import MARKER
 from generator.site.html_parts import page_filters, page_globals
 from generator.site.navigation import NAV_GROUP_SIZE, NavItem, has_index, navigation, of_kind
 
@@ -93,10 +94,17 @@ def site_environment(templates_dir: Path) -> jinja2.Environment:
 
 def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
                 downloads: Downloads, *, site_url: str | None,
-                directory_urls: bool = True) -> SitePages:
-    """Write every generated page into `docs_dir` and return the navigation."""
+                directory_urls: bool = True, engine: str = "mkdocs") -> SitePages:
+    """Write every generated page into `docs_dir` and return the navigation.
+
+    For Zensical (`engine`), links in the pages' HTML name the `.md` pages they point
+    to (it rewrites and checks them as it does Markdown links; mkdocs leaves them as
+    written, so for it they are the built addresses), and a section too large for its
+    search index is left out of search (`search_excluded`).
+    """
     writer = _Writer(handbook, docs_dir, env, downloads, site_url)
     writer.common["directory_urls"] = directory_urls
+    writer.common["raw_links"] = "source" if engine == "zensical" else "built"
     index = _Index.build(handbook)
 
     def write_standards(standards: Sequence[Standard]) -> list[Path]:
@@ -172,7 +180,7 @@ class _Writer:
         if self.abbreviations:
             text = "\n".join(abbreviate(line, self.abbreviations) if line.startswith("<")
                              else line for line in text.split("\n"))
-        target.write_text(text, encoding="utf-8")
+        target.write_text(mark_html_blocks(text), encoding="utf-8")
         self.written.append(target)
         return target
 
@@ -202,6 +210,17 @@ class _Writer:
         return pages
 
 
+def mark_html_blocks(text: str) -> str:
+    """`text` (a generated page) with the marker that lets its HTML blocks pass through
+    Markdown unparsed (generator.site.html_blocks) as the first line after its front
+    matter."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return f"{text[:end + 5]}{MARKER}\n{text[end + 5:]}"
+    return f"{MARKER}\n{text}"
+
+
 def _by_role(handbook: Handbook, items: list[Duty]) -> list[tuple[Standard, list[Duty]]]:
     """Duties grouped by the role that acts, in the handbook's order of roles."""
     roles = [r for r in handbook.of_type(Role) if any(d.actor == r.id for d in items)]
@@ -222,8 +241,11 @@ def _artefact_words(handbook: Handbook, pmo_type: str, tier: int | None
                  else tuple(a for a in handbook.artefacts if a.in_force and a.for_projects))
     applying = duties(handbook, tier=tier, pmo_type=pmo_type,
                       scope="project" if tier is not None else None)
-    return [(a, strongest_word(d for d in applying if a.id in d.requirement.artefacts))
-            for a in artefacts]
+    asking: dict[str, list[Duty]] = {}
+    for duty in applying:
+        for artefact_id in duty.requirement.artefacts:
+            asking.setdefault(artefact_id, []).append(duty)
+    return [(a, strongest_word(asking.get(a.id, ()))) for a in artefacts]
 
 
 def _related(handbook: Handbook, standard: Standard) -> dict[str, list[Standard]]:

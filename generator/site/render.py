@@ -2,10 +2,10 @@
 
 A temporary tree is written first: docs/ (a copy of the workspace's docs/ plus
 one generated page per standard), the downloads from dist/, the glossary
-abbreviations, the data the macros read and a generated mkdocs config. Then
-`mkdocs build --strict` runs on it (through generator.site.mkdocs_build, which shares
-the pages over the cores), so the site is a plain docs tree that any
-mkdocs-compatible builder (Zensical included) can read.
+abbreviations, the data the macros read and a generated mkdocs config. Then the
+site engine builds it (generator.site.engines): `mkdocs build --strict` through
+generator.site.mkdocs_build, which shares the pages over the cores, or
+`zensical build --strict`. Both read the same tree and the same theme overrides.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,7 +22,6 @@ from generator.errors import BuildError
 from generator.model import KINDS, Handbook, Policy, page_path
 from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
-from generator.shared.children import run_child
 from generator.shared.resources import DEFAULT_SITE_CONFIG, TEMPLATES_DIR
 from generator.site.config import (
     DATA_FILE,
@@ -33,6 +30,7 @@ from generator.site.config import (
     read_base_config,
     write_config,
 )
+from generator.site.engines import chosen_engine, run_engine
 from generator.site.pages import (
     Downloads,
     list_downloads,
@@ -44,7 +42,6 @@ from generator.site.plain_text import markdown_text
 
 TEMPLATES = TEMPLATES_DIR / "site"
 DEFAULT_CONFIG = DEFAULT_SITE_CONFIG
-MKDOCS_TIMEOUT = 1800
 
 
 def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
@@ -54,8 +51,10 @@ def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list
     `inputs.docs_dir` the hand-written pages and `inputs.site_config` the base
     configuration (the package's mkdocs.yml when there is none). With
     `inputs.versioned`, the site expects to sit in a `<version>/` folder beside a
-    mike-style versions.json.
+    mike-style versions.json. `inputs.site_engine` is the program that builds the site
+    from the tree: mkdocs (Material for MkDocs) or zensical (generator.site.engines).
     """
+    engine = chosen_engine(inputs.site_engine)
     with tempfile.TemporaryDirectory(prefix="pmo-site-") as temporary:
         tree = Path(temporary)
         paths = ConfigPaths(root=tree, docs_dir=tree / "docs", site_dir=out_dir.resolve(),
@@ -73,16 +72,17 @@ def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list
         env = site_environment(TEMPLATES)
         pages = write_pages(handbook, paths.docs_dir, env, downloads,
                             site_url=handbook.settings.site_url,
-                            directory_urls=base.get("use_directory_urls", True) is not False)
+                            directory_urls=base.get("use_directory_urls", True) is not False,
+                            engine=engine)
         write_abbreviations(handbook, paths.includes_dir / paths.abbreviations, env)
         write_macro_data(handbook, downloads, tree / DATA_FILE)
         config = make_config(base, handbook, paths,
                              base_dir=base_file.parent, nav=pages.nav,
                              not_in_nav=pages.not_in_nav, hand_written=hand_written,
                              versioned=inputs.versioned,
-                             grouped_nav=pages.grouped)
+                             grouped_nav=pages.grouped, engine=engine)
         config_file = write_config(config, tree / "mkdocs.yml")
-        run_mkdocs(config_file)
+        run_engine(engine, config_file, out_dir.resolve())
     return sorted(p for p in out_dir.rglob("*") if p.is_file())
 
 
@@ -152,29 +152,3 @@ def write_macro_data(handbook: Handbook, downloads: Downloads, target: Path) -> 
     }
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return target
-
-
-def run_mkdocs(config_file: Path) -> None:
-    """`mkdocs build --strict` on the generated config, its pages shared over the cores
-    (generator.site.mkdocs_build); a warning or macro error fails it."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "generator.site.mkdocs_build", "build", "--strict", "--clean",
-               "--config-file", str(config_file)]
-    try:
-        result = run_child(command, cwd=config_file.parent, env=env, timeout=MKDOCS_TIMEOUT)
-    except subprocess.TimeoutExpired as err:
-        raise BuildError(f"mkdocs build took over {MKDOCS_TIMEOUT} s and was stopped") from err
-    if result.returncode != 0:
-        raise BuildError("mkdocs build failed; fix the page or standard it names:\n"
-                         + _mkdocs_problems(result.stdout + result.stderr))
-
-
-
-
-def _mkdocs_problems(output: str) -> str:
-    """The lines of mkdocs' output worth showing (warnings, errors, macro messages)."""
-    keep = [line for line in output.splitlines()
-            if line.strip() and "end of life" not in line.lower()
-            and not line.startswith(("INFO", "DEBUG"))]
-    return "\n".join(keep[-60:]) or output[-4000:]
-

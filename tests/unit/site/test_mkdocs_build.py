@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs import __version__ as mkdocs_version
 
 from generator.errors import BuildError
 from generator.model import Handbook
 from generator.site import render_site
-from generator.site.render import run_mkdocs
+from generator.site.engines import run_mkdocs
 from tests.support.site import make_dist, site_inputs
 from tests.support.workspace import REPO
 
@@ -80,6 +81,30 @@ def test_shared_build_writes_what_mkdocs_writes(tmp_path: Path) -> None:
     assert same_tree(tmp_path / "plain" / "site", tmp_path / "shared" / "site") == []
     index = (tmp_path / "shared" / "site" / "search" / "search_index.json").read_text("utf-8")
     assert "word59unique" in index and "cell0x1" in index  # entries from every share
+
+
+def test_another_mkdocs_version_builds_plain_after_a_one_line_notice(tmp_path: Path) -> None:
+    """The shared loops replace private mkdocs functions: on a version they were not
+    written for (faked here) the build is plain mkdocs, said in one line."""
+    plain = make_project(tmp_path / "plain")
+    faked = make_project(tmp_path / "faked")
+    assert run("mkdocs", plain).returncode == 0
+    script = ("import sys, mkdocs; mkdocs.__version__ = '1.7.0'; "
+              "from generator.site import mkdocs_build; mkdocs_build.main()")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", "--strict", "--clean", "-f", str(faked)],
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PMO_SITE_WORKERS": "3", "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    notices = [line for line in result.stderr.splitlines() if line.startswith("pmo: notice:")]
+    assert notices == ["pmo: notice: mkdocs 1.7.0 is not the 1.6.x the shared page loops were "
+                       "written for: building on one core with plain mkdocs (slower)"]
+    assert "processes" not in result.stderr
+    # the same site, but for the version the pages name as their generator
+    for page in (tmp_path / "faked" / "site").rglob("*.html"):
+        page.write_text(page.read_text("utf-8").replace("mkdocs-1.7.0", f"mkdocs-{mkdocs_version}"),
+                        encoding="utf-8")
+    assert same_tree(tmp_path / "plain" / "site", tmp_path / "faked" / "site") == []
 
 
 def test_one_worker_is_plain_mkdocs(tmp_path: Path) -> None:
