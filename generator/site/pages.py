@@ -10,6 +10,7 @@ one-line HTML blocks, with the glossary's abbreviations marked as tooltips.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,9 @@ from generator.site.html_blocks import MARKER
 from generator.site.html_parts import page_filters, page_globals
 from generator.site.navigation import NAV_GROUP_SIZE, NavItem, has_index, navigation, of_kind
 
+# Zensical's limit on one field of its search index, in bytes (0.0.73: 32 KB); a
+# section of a page is measured by its HTML, which is longer than its text.
+ZENSICAL_SEARCH_FIELD = 32_000
 PARALLEL_FROM = 400  # standards; below that a second process costs more than it saves
 PROJECT_MANAGER = "project-manager"  # whose duties a tier page lists first, by gate
 
@@ -105,6 +109,7 @@ def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
     writer = _Writer(handbook, docs_dir, env, downloads, site_url)
     writer.common["directory_urls"] = directory_urls
     writer.common["raw_links"] = "source" if engine == "zensical" else "built"
+    writer.search_limit = ZENSICAL_SEARCH_FIELD if engine == "zensical" else None
     index = _Index.build(handbook)
 
     def write_standards(standards: Sequence[Standard]) -> list[Path]:
@@ -154,6 +159,7 @@ class _Writer:
                  downloads: Downloads, site_url: str | None) -> None:
         self.docs_dir = docs_dir
         self.env = env
+        self.search_limit: int | None = None
         self.written: list[Path] = []
         self.abbreviations = abbreviations(handbook)
         settings = handbook.settings
@@ -180,6 +186,8 @@ class _Writer:
         if self.abbreviations:
             text = "\n".join(abbreviate(line, self.abbreviations) if line.startswith("<")
                              else line for line in text.split("\n"))
+        if self.search_limit is not None:
+            text = search_excluded(text, self.search_limit)
         target.write_text(mark_html_blocks(text), encoding="utf-8")
         self.written.append(target)
         return target
@@ -208,6 +216,29 @@ class _Writer:
                    groups=_by_role(handbook, list(duties(handbook, scope="pmo"))))
         pages.append("tailoring/pmo.md")
         return pages
+
+
+_HEADING_LINE = re.compile(r"^(#{2,6}) (.*?)( \{ ([^}]*) \})?$")
+
+
+def search_excluded(text: str, limit: int) -> str:
+    """`text` (a generated page) with every section longer than `limit` bytes marked
+    `data-search-exclude`: Zensical refuses a search field over its limit. Such a
+    section is a long list or table whose rows repeat what other pages say (the
+    standards of a pillar, a tailoring view's duties); its heading stays searchable
+    through the page's other sections."""
+    lines = text.split("\n")
+    headings = [i for i, line in enumerate(lines) if _HEADING_LINE.match(line)]
+    for number, start in enumerate(headings):
+        end = headings[number + 1] if number + 1 < len(headings) else len(lines)
+        if sum(len(line.encode("utf-8")) + 1 for line in lines[start + 1:end]) <= limit:
+            continue
+        match = _HEADING_LINE.match(lines[start])
+        assert match is not None
+        attributes = " ".join(a for a in ((match.group(4) or "").strip(), "data-search-exclude")
+                              if a)
+        lines[start] = f"{match.group(1)} {match.group(2)} {{ {attributes} }}"
+    return "\n".join(lines)
 
 
 def mark_html_blocks(text: str) -> str:

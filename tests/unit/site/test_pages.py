@@ -16,6 +16,7 @@ from generator.model.applicability import artefacts_for, duties
 from generator.site.navigation import NAV_GROUP_SIZE, group_pages
 from generator.site.pages import (
     list_downloads,
+    search_excluded,
     site_environment,
     write_abbreviations,
     write_pages,
@@ -139,3 +140,33 @@ def test_abbreviations_file(tmp_path: Path, minimal_handbook: Handbook) -> None:
     assert path.read_text(encoding="utf-8") == \
         "*[RAID]: RAID log: Risks, assumptions, issues and dependencies.\n"
 
+
+
+def test_a_section_over_zensicals_search_limit_is_left_out_of_search() -> None:
+    """Zensical refuses a search field over 32 KB: a longer section's heading gets
+    `data-search-exclude` (keeping its own attributes); a short one is left as it is."""
+    long = "\n".join(f'<p>row {n}</p>' for n in range(100))
+    page = (f"# Pillar\n\n## Short {{ #short }}\n\n<p>a</p>\n\n## Standards in this pillar\n\n"
+            f"{long}\n\n## Long too {{ #own .wide }}\n\n{long}\n")
+    marked = search_excluded(page, 1000).split("\n")
+    assert "## Short { #short }" in marked
+    assert "## Standards in this pillar { data-search-exclude }" in marked
+    assert "## Long too { #own .wide data-search-exclude }" in marked
+    assert search_excluded(page, 10_000) == page
+
+
+def test_zensical_pages_link_to_sources_mkdocs_pages_to_built_addresses(
+        tmp_path: Path, minimal_handbook: Handbook) -> None:
+    """Zensical rewrites links in raw HTML from the source file: for it they name the
+    `.md` page; mkdocs leaves them as written: for it they are the built address."""
+    env = site_environment(TEMPLATES)
+    policy = minimal_handbook.policies[0]
+    built = {}
+    for engine in ("mkdocs", "zensical"):
+        docs = tmp_path / engine
+        write_pages(minimal_handbook, docs, env, list_downloads(minimal_handbook),
+                    site_url=None, engine=engine)
+        built[engine] = (docs / "policies" / "index.md").read_text("utf-8")
+    assert re.search(rf'href="[^"]*{policy.id}\.md"', built["zensical"])
+    assert not re.search(rf'href="[^"]*{policy.id}\.md"', built["mkdocs"])
+    assert re.search(rf'href="[^"]*{policy.id}/"', built["mkdocs"])
