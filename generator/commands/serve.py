@@ -1,6 +1,15 @@
 """`pmo serve`: build the site into a temporary folder, serve it on 127.0.0.1 and
 rebuild when a standard, a page of docs/ or mkdocs.yml changes.
 
+The first build writes everything (Word files, kit, site); a change rebuilds the site
+only, offering the first build's Word files and kit for download, unless the handbook
+now offers a file that build does not hold (a new standard, a new version): then all
+of it is built again. `pmo build` always writes every output anew.
+
+Every HTML page is served with a small script that asks `BUILD_PATH` once a second
+which build is being served and reloads the page when a newer one is: the page an
+author is looking at shows an edit by itself.
+
 A failed rebuild, whatever failed, prints one line and the located problems, is
 removed, and leaves the last good build being served; the watcher keeps watching.
 Until a build succeeds, every request is answered 503; nothing outside the good
@@ -10,6 +19,7 @@ build is ever served.
 from __future__ import annotations
 
 import functools
+import io
 import shutil
 import sys
 import tempfile
@@ -25,10 +35,16 @@ from watchdog.observers import Observer
 
 from generator.errors import PmoError, StandardsError
 from generator.pipeline.check import load_handbook
-from generator.pipeline.outputs import TARGETS, render_outputs
+from generator.pipeline.outputs import TARGETS, render_outputs, site_downloads_in
 from generator.pipeline.workspace import Workspace, quiet
 
 DEBOUNCE = 0.4  # seconds of quiet after a change before rebuilding
+BUILD_PATH = "/__pmo/build"  # answers the number of the build being served
+RELOAD_SCRIPT = (
+    '<script>(function(){{var served="{build}";function poll(){{'
+    'fetch("{path}",{{cache:"no-store"}}).then(function(r){{return r.ok?r.text():served}})'
+    '.then(function(now){{if(now!==served){{location.reload()}}else{{setTimeout(poll,1000)}}}},'
+    'function(){{setTimeout(poll,2000)}})}}setTimeout(poll,1000)}})();</script>')
 _NOWHERE = "/nonexistent/pmo-serve-no-build"  # never served: the handler answers 503 first
 
 
@@ -66,15 +82,17 @@ class Previews:
         self.workspace = workspace
         self.engine = engine
         self.stage: Path | None = None   # holds site/ and dist/ of the last good build
+        self.build = 0                   # the number of the build in `stage`
         self.lock = threading.Lock()
 
     @property
     def site(self) -> Path | None:
         return self.stage / "site" if self.stage else None
 
-    def rebuild(self, *, full: bool) -> bool:
-        """Build anew (only the site when `full` is false and a build exists); on any error,
-        say what went wrong, remove the failed build and keep the last good one."""
+    def rebuild(self, *, full: bool = False) -> bool:
+        """Build anew (only the site, unless `full`, there is no build yet, or the
+        handbook offers a download the last build does not hold); on any error, say what
+        went wrong, remove the failed build and keep the last good one."""
         started = time.perf_counter()
         stage = Path(tempfile.mkdtemp(prefix="pmo-serve-"))
         try:
@@ -99,6 +117,7 @@ class Previews:
             raise
         with self.lock:
             old, self.stage = self.stage, stage
+            self.build += 1
         if old:
             shutil.rmtree(old, ignore_errors=True)
         say(f"Built the site in {time.perf_counter() - started:.1f} s")
@@ -108,7 +127,7 @@ class Previews:
         handbook = load_handbook(self.workspace.standards)
         with self.lock:
             previous = self.stage
-        if full or previous is None:
+        if full or previous is None or not site_downloads_in(handbook, previous / "dist"):
             render_outputs(handbook, self.workspace, stage, TARGETS, quiet,
                            site_engine=self.engine)
         else:
@@ -181,12 +200,10 @@ class Watcher(FileSystemEventHandler):
                 return
             self.pending.clear()
             changed, self.changed = self.changed, set()
-            standards = str(self.workspace.standards)
-            full = any(c.startswith(standards) for c in changed)
             names = ", ".join(sorted(Path(c).name for c in changed if Path(c).exists())[:3])
             say(f"Changed: {names}; rebuilding ...")
             try:
-                self.previews.rebuild(full=full)
+                self.previews.rebuild()
             except Exception as err:  # noqa: BLE001 - keep watching whatever happened
                 say(f"pmo: error: rebuilding failed ({type(err).__name__}: {err}); still "
                     "watching for changes")
@@ -198,11 +215,14 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def __init__(self, previews: Previews, *args: Any, **kwargs: Any) -> None:
         self.previews = previews
-        self.site = previews.site  # the build this request is answered from
+        with previews.lock:  # the build this request is answered from, and its number
+            self.site, self.build = previews.site, previews.build
         super().__init__(*args, directory=str(self.site or _NOWHERE), **kwargs)
 
     def send_head(self) -> Any:
         """The one place GET and HEAD open what they send."""
+        if self.path.split("?")[0] == BUILD_PATH:
+            return self._send_bytes(str(self.build).encode(), "text/plain; charset=utf-8")
         if self.site is None:
             self.send_error(HTTPStatus.SERVICE_UNAVAILABLE,
                             "No good build yet: see the errors in the terminal running pmo serve")
@@ -211,7 +231,24 @@ class _Handler(SimpleHTTPRequestHandler):
         if not Path(self.translate_path(self.path)).resolve().is_relative_to(root):
             self.send_error(HTTPStatus.NOT_FOUND, "Not in the site")
             return None
+        page = Path(self.translate_path(self.path))
+        if page.is_dir() and self.path.split("?")[0].endswith("/"):
+            page = page / "index.html"
+        if page.suffix == ".html" and page.is_file():
+            html = page.read_text("utf-8", errors="replace")
+            script = RELOAD_SCRIPT.format(build=self.build, path=BUILD_PATH)
+            at = html.rfind("</body>")
+            html = html[:at] + script + html[at:] if at != -1 else html + script
+            return self._send_bytes(html.encode("utf-8"), "text/html; charset=utf-8")
         return super().send_head()
+
+    def _send_bytes(self, body: bytes, content_type: str) -> io.BytesIO:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         """Requests are not logged; the terminal is for build messages."""

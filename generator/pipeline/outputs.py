@@ -19,6 +19,7 @@ from generator.model.render_inputs import RenderInputs
 from generator.pipeline.workspace import Progress, Workspace
 from generator.shared.parallel import worker_count
 from generator.site import render_site
+from generator.site.pages import list_downloads
 from generator.word import render_word
 
 Renderer = Callable[[Handbook, Path, RenderInputs], list[Path]]
@@ -97,3 +98,11 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
                      if p.is_relative_to(dist))
         written[name] = paths
     return written
+
+
+def site_downloads_in(handbook: Handbook, built: Path) -> bool:
+    """Whether `built` (the dist/ folder of an earlier render) holds every Word file and
+    the kit the site of `handbook` offers, so that the site alone can be rebuilt."""
+    downloads = list_downloads(handbook)
+    offered = [downloads.kit, downloads.handbook_word, *downloads.word.values()]
+    return all((built / path.removeprefix("downloads/")).is_file() for path in offered)

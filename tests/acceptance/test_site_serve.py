@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.workspace import MINIMAL, REPO, copy_workspace
+from generator.commands.serve import BUILD_PATH, Previews
+from tests.acceptance.test_site_zensical import CHROMIUM_ARGS
+from tests.support.workspace import MINIMAL, REPO, copy_workspace, require_module, require_tool
 
 
 def free_port() -> int:
@@ -206,3 +208,57 @@ def test_nothing_outside_the_good_build_is_served(tmp_path: Path) -> None:
         assert server.status("GET", "/index.html") == 200
     finally:
         server.stop()
+
+
+def test_the_page_being_read_reloads_itself_after_an_edit(server: Server, tmp_path: Path) -> None:
+    """In Chromium: the open page shows an edited title by itself, without a click, and
+    the build number it polls moves on with each good build."""
+    sync_api = require_module("playwright.sync_api")
+    chromium = require_tool("chromium")
+    server.wait_for("Serving", f"127.0.0.1:{server.port}")
+    first = server.get(BUILD_PATH.lstrip("/"))
+    assert f'var served="{first}"' in server.get("policies/risk/")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.port}/policies/risk/")
+            assert page.locator("article h1").inner_text().startswith("Risk management")
+            edit(tmp_path / "standards" / "policies" / "risk.yaml",
+                 title="Risk management, read live")
+            server.wait_for("Built the site")
+            page.wait_for_function(
+                "document.querySelector('article h1').textContent"
+                ".startsWith('Risk management, read live')", timeout=15_000)
+        finally:
+            browser.close()
+    assert int(server.get(BUILD_PATH.lstrip("/"))) == int(first) + 1
+
+
+def test_an_edit_rebuilds_the_site_only_unless_a_download_is_new(tmp_path: Path) -> None:
+    """The preview keeps the first build's Word files and kit after an edit (the site is
+    what it rebuilds), and builds everything when the handbook offers a new download."""
+    workspace = copy_workspace(tmp_path, MINIMAL)
+    previews = Previews(workspace)
+    try:
+        assert previews.rebuild(full=True) and previews.stage is not None
+        word = Path("dist/word/policies/risk.docx")
+        (previews.stage / word).write_bytes(b"kept from the first build")
+        policy = workspace.standards / "policies" / "risk.yaml"
+        edit(policy, summary="Edited in the preview.")
+        assert previews.rebuild()
+        assert (previews.stage / word).read_bytes() == b"kept from the first build"
+        assert "Edited in the preview." in (previews.stage / "site" / "policies" / "risk" /
+                                            "index.html").read_text("utf-8")
+        copy = yaml.safe_load(policy.read_text("utf-8"))
+        copy.update(id="risk-copy", code="RSC", title="Risk copy")
+        for requirement in copy.get("requirements", []):
+            requirement["id"] = requirement["id"].replace(
+                requirement["id"].split("-")[0], "RSC", 1)
+        (policy.parent / "risk-copy.yaml").write_text(yaml.safe_dump(copy, sort_keys=False),
+                                                      encoding="utf-8")
+        assert previews.rebuild()
+        assert (previews.stage / "dist/word/policies/risk-copy.docx").is_file()
+        assert (previews.stage / word).read_bytes() != b"kept from the first build"
+    finally:
+        previews.close()
