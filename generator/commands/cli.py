@@ -58,8 +58,9 @@ typical use:
 environment:
   PMO_SITE_ENGINE=NAME         the site engine of build and serve when --engine is not
                                given: mkdocs (default) or zensical
-  PMO_SITE_WORKERS=N           processes that share the site's pages (default: one per
-                               CPU core; 1 builds the site on one core)
+  PMO_SITE_WORKERS=N           1 keeps the work on a large handbook (validation, the
+                               site's pages) in one process; default: two processes
+                               when there are two cores
   PMO_TODAY=YYYY-MM-DD         the day taken as today: for review dates (validate, review,
                                the site's overdue marks), a release's date and redlines
                                against `current` (default: the clock)

@@ -33,8 +33,10 @@ def can_fork() -> bool:
 
 
 def map_halves(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], minimum: int) -> list[R]:
-    """`fn(items)`, computed as two halves on two processes when `len(items) >= minimum`."""
-    if len(items) < minimum or not can_fork():
+    """`fn(items)`, computed as two halves on two processes when `len(items) >= minimum`
+    (not with PMO_SITE_WORKERS=1)."""
+    if len(items) < minimum or not can_fork() \
+            or os.environ.get(WORKERS_VARIABLE, "").strip() == "1":
         return fn(items)
     global _job
     half = len(items) // 2
@@ -55,8 +57,8 @@ def _run_job() -> list[Any]:
 
 
 def worker_count() -> int:
-    """How many processes share the site's pages (generator.site.mkdocs_build): PMO_SITE_WORKERS,
-    else the usable cores. Read here, without importing mkdocs, to refuse a bad value early."""
+    """How many processes may share the work of a large handbook (`map_halves`):
+    PMO_SITE_WORKERS, else the usable cores; a bad value is refused before rendering."""
     configured = os.environ.get(WORKERS_VARIABLE, "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:

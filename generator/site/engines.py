@@ -23,7 +23,6 @@ from generator.shared.children import run_child
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
 ENGINE_VARIABLE = "PMO_SITE_ENGINE"
-NOTICE = "pmo: notice:"  # a line of a build's output shown to the user as it is
 TIMEOUT = 1800
 ZENSICAL_SITE_DIR = "site"  # below the tree: Zensical builds there, the site is moved out
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -48,14 +47,11 @@ def run_engine(engine: str, config_file: Path, site_dir: Path) -> None:
 
 
 def run_mkdocs(config_file: Path) -> None:
-    """`mkdocs build --strict` on the generated config, its pages shared over the cores
-    (generator.site.mkdocs_build); a warning or macro error fails it."""
-    command = [sys.executable, "-m", "generator.site.mkdocs_build", "build", "--strict",
-               "--clean", "--config-file", str(config_file)]
-    output = _run("mkdocs", command, config_file)
-    for line in output.splitlines():
-        if line.startswith(NOTICE):
-            print(line, file=sys.stderr, flush=True)
+    """`mkdocs build --strict` on the generated config, with the mkdocs engine's plugin
+    (generator.site.mkdocs_plugin); a warning or macro error fails it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config_file)]
+    _run("mkdocs", command, config_file)
 
 
 def run_zensical(config_file: Path, site_dir: Path) -> None:

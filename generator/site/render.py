@@ -3,9 +3,9 @@
 A temporary tree is written first: docs/ (a copy of the workspace's docs/ plus
 one generated page per standard), the downloads from dist/, the glossary
 abbreviations, the data the macros read and a generated mkdocs config. Then the
-site engine builds it (generator.site.engines): `mkdocs build --strict` through
-generator.site.mkdocs_build, which shares the pages over the cores, or
-`zensical build --strict`. Both read the same tree and the same theme overrides.
+site engine builds it (generator.site.engines): `mkdocs build --strict` with the
+engine's plugin (generator.site.mkdocs_plugin), or `zensical build --strict`. Both
+read the same tree and the same theme overrides.
 """
 
 from __future__ import annotations

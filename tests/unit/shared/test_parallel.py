@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,15 @@ def test_parallel_and_serial_checks_report_the_same_problems(
     assert parallel == serial
     assert [d.data for d in parallel_documents] == [d.data for d in serial_documents]
     assert all(p.line > 0 for p in parallel)
+
+
+def test_one_site_worker_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PMO_SITE_WORKERS=1: one call with every item, here; otherwise two halves."""
+    def where(items):  # type: ignore[no-untyped-def]
+        return [(os.getpid(), len(items))] * len(items)
+
+    if not can_fork():
+        pytest.skip("one core, or no fork: map_halves never splits here")
+    assert len({pid for pid, _ in map_halves(where, list(range(10)), minimum=2)}) == 2
+    monkeypatch.setenv("PMO_SITE_WORKERS", "1")
+    assert set(map_halves(where, list(range(10)), minimum=2)) == {(os.getpid(), 10)}
