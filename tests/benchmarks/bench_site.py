@@ -6,9 +6,8 @@ little):
 - plain mkdocs-material: `mkdocs build` of the same generated pages with default
   Material settings (no nav: every page embeds the whole tree), the stated baseline;
 - Zensical: `render_site` with the zensical engine (`pmo build --engine zensical`);
-- ours: `render_site` with the mkdocs engine, as `pmo build` runs it, on every core;
-  then on one core (PMO_SITE_WORKERS=1: without the shared page loops of
-  generator.site.mkdocs_build), to show what the loops earn;
+- ours: `render_site` with the mkdocs engine, as `pmo build` runs it; then in one
+  process (PMO_SITE_WORKERS=1: the pages generated without a second process);
 - the preview (`pmo serve`'s Previews, as its watcher calls it): one edit to a
   standard's text, then one edit to a standard's title, each from the file written to
   the new site in place; after the title edit every page that showed the old title
@@ -214,12 +213,12 @@ def measure() -> list[tuple[str, str, str]]:
             ("site build, Zensical (--engine zensical)", str(zensical),
              f"plain is {plain.wall / zensical.wall:.1f}x the wall time, "
              f"{plain.cpu / zensical.cpu:.1f}x the CPU time"),
-            (f"site build, ours (mkdocs engine, every core; median of {RUNS})", str(ours),
+            (f"site build, ours (mkdocs engine; median of {RUNS})", str(ours),
              f"plain is {plain.wall / ours.wall:.1f}x the wall time, "
              f"{plain.cpu / ours.cpu:.1f}x the CPU time"),
-            ("site build, ours on one core (PMO_SITE_WORKERS=1, no shared page loops)",
-             str(one_core), f"the loops save {1 - ours.wall / one_core.wall:.0%} of the wall "
-             f"time, cost {ours.cpu / one_core.cpu - 1:+.0%} CPU"),
+            ("site build, ours in one process (PMO_SITE_WORKERS=1)",
+             str(one_core), f"a second process saves {1 - ours.wall / one_core.wall:.0%} of "
+             f"the wall time, costs {ours.cpu / one_core.cpu - 1:+.0%} CPU"),
         ]
         edits = preview_edits(workspace)
         for what, figure, note in edits:
