@@ -196,6 +196,33 @@ def test_search_finds_a_standard_by_its_title(page: object, base_url: str,
     assert results[0] == f"/artefacts/{artefact.id}/", (artefact.title, results)
 
 
+def test_search_finds_a_two_word_title_typed_key_by_key(page: object, base_url: str,
+                                                         handbook: Handbook) -> None:
+    """Every prefix typed ("change r", "change re" ...) is searched: none may fail."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
+    artefact = min((a for a in handbook.artefacts if not a.retired
+                    and len(a.title.split()) == 2), key=lambda a: (len(a.title), a.id))
+    results = search(page, base_url, artefact.title.lower())
+    assert results[0] == f"/artefacts/{artefact.id}/", (artefact.title, results)
+    assert not errors, errors
+
+
+def test_search_index_keys_cannot_collide(page: object, base_url: str) -> None:
+    """lunr keys token-set nodes by edge label + node id; with digits as labels an edge "1"
+    to node 23 and "5" to node 6 read like "1" to 2 and "3" to 56, and merging them puts
+    words in the set that the index lacks (searches then fail). Our worker keys them apart."""
+    search(page, base_url, "risk")
+    (worker,) = page.workers  # type: ignore[attr-defined]
+    keys = worker.evaluate("""() => {
+        const node = (edges) => { const n = new lunr.TokenSet(); n.edges = edges; return n; };
+        const id = (value) => { const n = new lunr.TokenSet(); n.id = value; return n; };
+        return [node({"1": id(23), "5": id(6)}).toString(),
+                node({"1": id(2), "3": id(56)}).toString()];
+    }""")
+    assert keys[0] != keys[1], keys
+
+
 def test_search_finds_a_hyphenated_requirement_id_whole(page: object, base_url: str,
                                                         handbook: Handbook) -> None:
     policy = next(p for p in handbook.policies if not p.retired and len(p.requirements) >= 3)

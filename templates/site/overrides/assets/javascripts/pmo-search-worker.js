@@ -21,3 +21,24 @@ importScripts(new URL(self.location.href).searchParams.get("worker"));
     }
   });
 })();
+
+// lunr minimises its token set by keying each node on its edges as label + node id with
+// no separator, so two different nodes can get the same key once digits are labels (an
+// edge "1" to node 23 and an edge "5" to node 6 reads like "1" to 2 and "3" to 56). They
+// are merged, the set then holds words the index does not, and a search that expands to
+// one of them fails ("Cannot read properties of undefined (reading '_index')"). The same
+// key with a separator after each id cannot collide.
+(function () {
+  var lunr = self.lunr;
+  if (!lunr || !lunr.TokenSet) {
+    return;
+  }
+  lunr.TokenSet.prototype.toString = function () {
+    var str = this.final ? "1" : "0";
+    var labels = Object.keys(this.edges).sort();
+    for (var i = 0; i < labels.length; i++) {
+      str += labels[i] + this.edges[labels[i]].id + ",";
+    }
+    return str;
+  };
+})();
