@@ -5,7 +5,7 @@
 - evidence is only asked of tiers that produce the artefact;
 - a gate says who decides for each of its tiers exactly once, and its criteria,
   evidence and merges stay within its tiers;
-- rules kept as data (tolerances, prioritisation): see policy_data_rules.
+- rules kept as data (tolerances, prioritisation, risk scoring): see policy_data_rules.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from generator.source.loader import Document, PathItem
-from generator.source.policy_data_rules import check_prioritisation, check_tolerances
+from generator.source.policy_data_rules import (
+    check_prioritisation,
+    check_risk_scoring,
+    check_tolerances,
+)
 
 if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
     from generator.source.references import References
@@ -35,6 +39,8 @@ def check_policy(checker: References, document: Document, gates: Mapping[str, An
         check_tolerances(checker, document, covered)
     if "prioritisation" in data:
         check_prioritisation(checker, document, covered)
+    if "risk_scoring" in data:
+        check_risk_scoring(checker, document)
 
 
 def _check_requirement(checker: References, document: Document, path: list[PathItem],
