@@ -24,6 +24,7 @@ BLANK_ROWS = 3
 FIRST_VERSION = "0.1"
 DRAFT = "Draft"
 SIGNATURE = "_" * 20
+DATE_LINE = "_" * 12  # fits the approval table's date column on one line
 GUIDANCE_NOTE = ("Text in this style is guidance from the PMO. Read it, then delete it "
                  "as you write. Text in [square brackets] is filled in for your project by "
                  "the project kit, or by you.")
@@ -96,8 +97,8 @@ def write_document_control(w: DocWriter, handbook: Handbook, artefact: Artefact)
     w.text("Approval", "Heading 4")
     w.cells_table([_heads(w, "Role", "Name", "Signature", "Date"),
                    [w.cell(sponsor), w.cell_runs(w.placeholder("sponsor")), w.cell(SIGNATURE),
-                    w.cell(SIGNATURE)],
-                   [w.cell(""), w.cell(""), w.cell(SIGNATURE), w.cell(SIGNATURE)]],
+                    w.cell(DATE_LINE)],
+                   [w.cell(""), w.cell(""), w.cell(SIGNATURE), w.cell(DATE_LINE)]],
                   [1.2, 1.6, 1.7, 1.2], header_rows=1)
     w.page_break()
 
