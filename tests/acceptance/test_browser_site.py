@@ -208,6 +208,34 @@ def test_search_finds_a_two_word_title_typed_key_by_key(page: object, base_url: 
     assert not errors, errors
 
 
+def _holds_phrase(text: str, phrase: str) -> bool:
+    """`phrase`'s words one after the other in `text`, any punctuation between them; the
+    last may go on, as search reads it ("stage gate" is in "stage-gates")."""
+    pattern = r"[^\w]+".join(re.escape(w) for w in phrase.lower().split())
+    return re.search(rf"(?<!\w){pattern}", text) is not None
+
+
+def test_a_multi_word_term_lists_the_pages_holding_it_as_a_phrase_first(
+        page: object, base_url: str, handbook: Handbook, words: _Words) -> None:
+    """The glossary term whose words are most often found apart: every page holding the
+    term itself is listed before any page holding only its words."""
+    def apart(term: str) -> int:
+        parts = term.lower().split()
+        return sum(1 for text in words.texts.values()
+                   if all(p in text for p in parts) and not _holds_phrase(text, term))
+
+    def holding(term: str) -> int:
+        return sum(1 for text in words.texts.values() if _holds_phrase(text, term))
+    # Few pages hold it (all fit on the first screen of results), many hold its words.
+    terms = [t.term for t in handbook.terms if re.fullmatch(r"[A-Za-z]+ [A-Za-z]+", t.term)
+             and 1 <= holding(t.term) <= 5]
+    term = max(terms, key=lambda t: (apart(t), t))
+    results = list(dict.fromkeys(search(page, base_url, term)))  # a page's sections follow it
+    held = [_holds_phrase(words.texts[path.lstrip("/")], term) for path in results]
+    assert True in held and False in held, (term, results)  # the order is put to the test
+    assert held == sorted(held, reverse=True), (term, list(zip(results, held, strict=True)))
+
+
 def test_search_index_keys_cannot_collide(page: object, base_url: str) -> None:
     """lunr keys token-set nodes by edge label + node id; with digits as labels an edge "1"
     to node 23 and "5" to node 6 read like "1" to 2 and "3" to 56, and merging them puts
