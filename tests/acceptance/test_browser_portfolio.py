@@ -14,13 +14,12 @@ from typing import Any
 
 import pytest
 
-from tests.support.workspace import require_module, require_tool
+from tests.support.browser import chromium
+from tests.support.workspace import require_module
 
-sync_api = require_module("playwright.sync_api")
+require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
 axe_playwright = require_module("axe_playwright_python.sync_playwright")
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 # Elements that stick out to the right of the viewport and are not inside a scroll box.
 OVERFLOW = """() => {
@@ -39,11 +38,8 @@ def dashboard(portfolio_board: tuple[Path, dict[str, Any], int]) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = require_tool("chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def offline_page(browser: Any, size: str, requested: list[str], **options: Any) -> Any:

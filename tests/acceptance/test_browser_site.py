@@ -8,14 +8,11 @@ violation; screenshots go to artifacts/.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -24,40 +21,27 @@ from docx import Document
 
 from generator.model import Handbook
 from generator.pipeline.workspace import Workspace
-from tests.support.workspace import require_module, require_tool
+from tests.support.browser import chromium, served
+from tests.support.workspace import require_module
 
-sync_api = require_module("playwright.sync_api")
+require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
 axe_playwright = require_module("axe_playwright_python.sync_playwright")
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH_INPUT = "input.md-search__input[data-md-component='search-query']"
 RESULT = "li.md-search-result__item"
 REQUIREMENT_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[1-9][0-9]*$")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(built: Workspace) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(built.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    chromium = require_tool("chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

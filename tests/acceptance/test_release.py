@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline.workspace import Workspace
+from tests.support.browser import chromium, served
 from tests.support.workspace import MINIMAL, copy_workspace, pmo
 
 RISK = "standards/policies/risk.yaml"
@@ -203,37 +204,21 @@ def test_versioned_site_has_both_releases(story: Story) -> None:
 
 
 def test_old_version_shows_the_banner_in_a_browser(story: Story, artifacts: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(story.root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            page = browser.new_page()
-            page.goto(f"{base}/1.0.0/policies/risk/")
-            banner = page.locator("[data-md-component=outdated]")
-            banner.wait_for(state="visible", timeout=10000)
-            link = page.locator(".pmo-latest-link")
-            page.wait_for_function(
-                "document.querySelector('.pmo-latest-link').href.includes('/1.1.0/')")
-            assert link.get_attribute("href") == f"{base}/1.1.0/policies/risk/"
-            page.screenshot(path=str(artifacts / "release-old-version-banner.png"))
-            page.goto(f"{base}/")
-            page.wait_for_url(f"{base}/latest/")
-            page.wait_for_timeout(1000)
-            assert not page.locator("[data-md-component=outdated]").is_visible()
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(story.root / "site") as url, chromium() as browser:
+        base = url.rstrip("/")
+        page = browser.new_page()
+        page.goto(f"{base}/1.0.0/policies/risk/")
+        banner = page.locator("[data-md-component=outdated]")
+        banner.wait_for(state="visible", timeout=10000)
+        link = page.locator(".pmo-latest-link")
+        page.wait_for_function(
+            "document.querySelector('.pmo-latest-link').href.includes('/1.1.0/')")
+        assert link.get_attribute("href") == f"{base}/1.1.0/policies/risk/"
+        page.screenshot(path=str(artifacts / "release-old-version-banner.png"))
+        page.goto(f"{base}/")
+        page.wait_for_url(f"{base}/latest/")
+        page.wait_for_timeout(1000)
+        assert not page.locator("[data-md-component=outdated]").is_visible()
 
 
 def test_rerunning_a_release_is_refused_and_changes_nothing(story: Story) -> None:
