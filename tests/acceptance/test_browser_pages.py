@@ -134,7 +134,8 @@ def test_the_glossary_is_one_definition_list_deep(browser: Any, base_url: str,
 
 def test_on_a_phone_every_change_reads_without_scrolling_sideways(browser: Any, base_url: str
                                                                   ) -> None:
-    page = browser.new_page(viewport=dict(zip(("width", "height"), SIZES["phone"])))
+    width, height = SIZES["phone"]
+    page = browser.new_page(viewport={"width": width, "height": height})
     try:
         page.goto(base_url + "whats-new/")
         cells = page.evaluate("""() => [...document.querySelectorAll('article td')]
