@@ -6,7 +6,6 @@ that is one definition list deep."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ import pytest
 
 from generator.model import Handbook, page_url_path
 from generator.pipeline.workspace import Workspace
-from tests.support.browser import chromium, served
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -68,16 +66,6 @@ def page_kinds(handbook: Handbook) -> dict[str, str]:
     return kinds
 
 
-@pytest.fixture(scope="module")
-def base_url(built: Workspace) -> Iterator[str]:
-    with served(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

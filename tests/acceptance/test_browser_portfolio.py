@@ -8,13 +8,11 @@ content with JavaScript switched off.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.browser import chromium
 from tests.support.workspace import require_module
 
 require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
@@ -35,11 +33,6 @@ def dashboard(portfolio_board: tuple[Path, dict[str, Any], int]) -> str:
     out, _, _ = portfolio_board
     return (out / "index.html").as_uri()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
 
 
 def offline_page(browser: Any, size: str, requested: list[str], **options: Any) -> Any:

@@ -21,7 +21,6 @@ from docx import Document
 
 from generator.model import Handbook
 from generator.pipeline.workspace import Workspace
-from tests.support.browser import chromium, served
 from tests.support.workspace import require_module
 
 require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
@@ -32,16 +31,6 @@ RESULT = "li.md-search-result__item"
 REQUIREMENT_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[1-9][0-9]*$")
 
 
-@pytest.fixture(scope="module")
-def base_url(built: Workspace) -> Iterator[str]:
-    with served(built.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

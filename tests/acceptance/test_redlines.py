@@ -25,6 +25,7 @@ import pytest
 from lxml import etree
 
 from generator.pipeline.workspace import Workspace
+from tests.support.git_repo import commit_all, git
 from tests.support.redlines import (
     RISK_REASON,
     add_risk_3,
@@ -40,10 +41,6 @@ from tests.support.workspace import MINIMAL, copy_workspace, pmo, require_tool
 REDLINES = {"policies/risk.docx": "risk-1.0.0-to-1.1.0.docx",
             "raid-log.docx": "raid-log-1.0.0-to-1.1.0.docx"}
 
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
 
 
 @dataclass
@@ -71,12 +68,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     workspace = copy_workspace(tmp_path_factory.mktemp("review") / "handbook", MINIMAL)
     root = workspace.root
     add_risk_3(workspace.standards)
-    (root / ".gitignore").write_text("site/\ndist/\nreview*/\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "PMO Tester")
-    git(root, "config", "user.email", "pmo@example.test")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Handbook")
+    commit_all(root, "site/\ndist/\nreview*/\n")
     s = Story(workspace)
     assert s.run("release-1.0.0", "release", "1.0.0").returncode == 0, s.runs["release-1.0.0"]
 

@@ -22,6 +22,7 @@ import pytest
 
 from generator.pipeline.workspace import Workspace
 from tests.support.browser import chromium, served
+from tests.support.git_repo import commit_all, git, tighten_risk_2, tree_hashes
 from tests.support.workspace import MINIMAL, copy_workspace, pmo
 
 RISK = "standards/policies/risk.yaml"
@@ -43,30 +44,11 @@ class Story:
         return self.runs[name]
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def tree_hashes(root: Path) -> dict[str, str]:
-    """Every file of the repository (not .git's internals) with its hash, plus tags and HEAD."""
-    files = {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts}
-    files["<tags>"] = git(root, "tag")
-    files["<HEAD>"] = git(root, "rev-parse", "HEAD")
-    return files
 
 
 def zip_hashes(bundle: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bundle.glob("*.zip")}
 
-
-def tighten_risk_2(root: Path) -> None:
-    path = root / RISK
-    text = path.read_text(encoding="utf-8")
-    assert text.count("      controlling: should\n") == 1
-    path.write_text(text.replace("      controlling: should\n", "      controlling: must\n"),
-                    encoding="utf-8")
 
 
 def bump_risk(root: Path) -> None:
@@ -84,12 +66,7 @@ def bump_risk(root: Path) -> None:
 def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     workspace = copy_workspace(tmp_path_factory.mktemp("release") / "handbook", MINIMAL)
     root = workspace.root
-    (root / ".gitignore").write_text("site/\ndist/\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "PMO Tester")
-    git(root, "config", "user.email", "pmo@example.test")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Handbook")
+    commit_all(root)
     s = Story(workspace)
     assert s.run("release-1.0.0", "release", "1.0.0").returncode == 0, s.runs["release-1.0.0"]
 
