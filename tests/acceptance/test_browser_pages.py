@@ -130,3 +130,21 @@ def test_the_glossary_is_one_definition_list_deep(browser: Any, base_url: str,
         assert height < 200 * len(handbook.terms), height  # not one character wide
     finally:
         page.close()
+
+
+def test_on_a_phone_every_change_reads_without_scrolling_sideways(browser: Any, base_url: str
+                                                                  ) -> None:
+    width, height = SIZES["phone"]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(base_url + "whats-new/")
+        cells = page.evaluate("""() => [...document.querySelectorAll('article td')]
+            .filter(td => td.textContent.trim())
+            .map(td => [td.getBoundingClientRect().right, td.dataset.label,
+                        getComputedStyle(td, '::before').content])""")
+        assert cells
+        assert [c for c in cells if c[0] > SIZES["phone"][0]] == []
+        assert {label for _, label, _ in cells} >= {"Standard", "Version", "Summary"}
+        assert all(before == f'"{label}"' for _, label, before in cells)
+    finally:
+        page.close()
