@@ -8,10 +8,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from generator.model import OBLIGATION_RANK, Glossary, Handbook, Policy, Standard, Term
+from generator.model import (
+    OBLIGATION_RANK,
+    Artefact,
+    Glossary,
+    Handbook,
+    Policy,
+    Standard,
+    Term,
+)
 from generator.model.applicability import artefacts_for, duties, lifecycle, policies_in_force
 
 # Fields that hold an id or a code, not words a reader reads.
@@ -97,11 +106,12 @@ def supportive_gaps(handbook: Handbook) -> list[str]:
     in the decision log where the tier keeps one, else in the gate's signed evidence."""
     gaps = []
     report = handbook.get("status-report")
+    assert isinstance(report, Artefact)
     for tier in (t.id for t in handbook.settings.tiers):
         musts = [d for d in duties(handbook, tier=tier, pmo_type="supportive", scope="project")
                  if d.word == "must" and not d.requirement.permission]
         if not any("status-report" in d.requirement.artefacts and not d.requirement.trigger
-                   and d.actor == report.responsible for d in musts):  # type: ignore[attr-defined]
+                   and d.actor == report.responsible for d in musts):
             gaps.append(f"tier {tier}: the status report is not a must")
         keeps_log = DECISION_RECORD in {a.id for a in artefacts_for(handbook, tier)}
         for step in lifecycle(handbook, tier):
@@ -172,7 +182,13 @@ def policy(handbook: Handbook, policy_id: str) -> Policy:
     return found
 
 
-def with_requirement(handbook: Handbook, requirement_id: str, **changes: object) -> Handbook:
+def artefact(handbook: Handbook, artefact_id: str) -> Artefact:
+    found = handbook.get(artefact_id)
+    assert isinstance(found, Artefact)
+    return found
+
+
+def with_requirement(handbook: Handbook, requirement_id: str, **changes: Any) -> Handbook:
     """The handbook with one requirement changed."""
     owner = next(p for p in handbook.policies if any(r.id == requirement_id
                                                       for r in p.requirements))
@@ -216,7 +232,7 @@ def test_a_requirement_departing_from_the_pattern_says_why(handbook: Handbook) -
 # -- each check finds a hole made in a copy of the set ---------------------------------
 
 def test_a_gate_naming_an_artefact_its_tier_does_not_keep_is_found(handbook: Handbook) -> None:
-    plan = handbook.get("project-plan")
+    plan = artefact(handbook, "project-plan")
     broken = replaced(handbook, dataclasses.replace(plan, tiers=(3,)))
     assert "G2: tier 2 does not keep project-plan" in gate_evidence_gaps(broken)
     stage_gates = policy(handbook, "stage-gates")
@@ -229,7 +245,7 @@ def test_a_gate_naming_an_artefact_its_tier_does_not_keep_is_found(handbook: Han
 def test_an_artefact_no_requirement_asks_for_is_found(handbook: Handbook) -> None:
     broken = with_requirement(handbook, "GATE-13", artefacts=())
     assert unasked_artefacts(broken) == ["raci-matrix: no requirement of tier 3 asks for it"]
-    matrix = handbook.get("raci-matrix")
+    matrix = artefact(handbook, "raci-matrix")
     broken = replaced(broken, dataclasses.replace(matrix, optional=True))
     assert unasked_artefacts(broken) == []
 
