@@ -67,7 +67,8 @@ def unasked_artefacts(handbook: Handbook) -> list[str]:
             asking = [d.id for d in duties(handbook, tier=tier)
                       if artefact.id in d.requirement.artefacts and not d.requirement.permission]
             if not asking:
-                gaps.append(f"{artefact.id}: no requirement of tier {tier} asks for it")
+                of = f" of tier {tier}" if tier is not None else ""
+                gaps.append(f"{artefact.id}: no requirement{of} asks for it")
     return gaps
 
 
