@@ -217,6 +217,9 @@ def test_pmo_diff_word_writes_the_redlines_and_a_review_pack(story: Story) -> No
         assert sorted(p.name for p in folder.iterdir()) == sorted(
             [f"risk-1.0.0-to-{label}.docx", f"raid-log-1.0.0-to-{label}.docx",
              f"review-1.0.0-to-{label}.docx"])
+        pack = docx.Document(str(folder / f"review-1.0.0-to-{label}.docx"))
+        assert pack.core_properties.title == (
+            "Release 1.1.0 review" if label == "1.1.0" else "Review of the changes since 1.0.0")
         redline = part_xml(folder / f"risk-1.0.0-to-{label}.docx")
         assert paragraphs(resolve(redline, accept=True)) == paragraphs(
             word_zip_part("1.1.0", "policies/risk.docx", story.root))
