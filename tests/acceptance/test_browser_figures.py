@@ -1,23 +1,14 @@
-"""The pictures on the built site in Chromium: on the pages they belong to, inside the page
-at 1280 and 390 px, readable in the light and the dark palette; screenshots go to
-artifacts/ for a person to look at."""
+"""The pictures on the built site in Chromium (the shared `browser` and `base_url`): on the
+pages they belong to, inside the page at 1280 and 390 px, readable in the light and the dark
+palette; screenshots go to artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from generator.model import Handbook
-from generator.pipeline.workspace import Workspace
-from tests.acceptance.test_browser_site import CHROMIUM_ARGS, _Quiet
-from tests.support.workspace import require_module, require_tool
-
-sync_api = require_module("playwright.sync_api")
 
 PAGES = {  # page -> the pictures it shows (the shipped home page is hand-written: docs/)
     "framework/": ["framework"],
@@ -26,25 +17,6 @@ PAGES = {  # page -> the pictures it shows (the shipped home page is hand-writte
     "policies/risk-management/": ["risk-matrix"],
 }
 WIDTHS = (1280, 390)
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Workspace) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chromium = require_tool("chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def fill_of(page: object, selector: str) -> str:

@@ -5,9 +5,7 @@ the language of handbook.yaml). Its page images go to artifacts/."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import uuid
 import zipfile
 from pathlib import Path
@@ -19,10 +17,12 @@ from lxml import etree
 from generator.model import Handbook
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
+from tests.support.projects import cookiecutter_env, make_project
 from tests.support.workspace import require_tool
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ANSWERS = {"project_name": "Apollo Data Platform", "project_manager": "Ana Silva",
+ANSWERS = {"project_name": "Apollo Data Platform", "project_slug": "apollo",
+           "project_manager": "Ana Silva",
            "sponsor": "Tom O'Berg", "start_date": "2026-03-02", "end_date": "2027-02-26",
            "tier": "2", "budget": "450000", "business_owner": "Maria Keller"}
 HIGHLIGHT = "FFF2CC"  # the house style's placeholder fill
@@ -31,19 +31,10 @@ HIGHLIGHT = "FFF2CC"  # the house style's placeholder fill
 @pytest.fixture(scope="module")
 def charter(built: Workspace, tmp_path_factory: pytest.TempPathFactory) -> tuple[Handbook, Path]:
     handbook = load_handbook(built.standards)
-    home = tmp_path_factory.mktemp("cookiecutter-home")
-    config = home / "config.yaml"
-    config.write_text(f"cookiecutters_dir: {home / 'templates'}\n"
-                      f"replay_dir: {home / 'replay'}\n", encoding="utf-8")
-    out = tmp_path_factory.mktemp("projects")
+    root = tmp_path_factory.mktemp("projects")
     kit = built.dist / f"project-kit-{handbook.settings.version}.zip"
-    result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", str(kit), "--no-input", "-o", str(out),
-         *(f"{k}={v}" for k, v in ANSWERS.items())],
-        capture_output=True, text=True, timeout=300,
-        env={**os.environ, "COOKIECUTTER_CONFIG": str(config), "PYTHONIOENCODING": "utf-8"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return handbook, out / "apollo-data-platform" / "documents" / "project-charter.docx"
+    project = make_project(kit, root, cookiecutter_env(root / "cookiecutter-home"), **ANSWERS)
+    return handbook, project / "documents" / "project-charter.docx"
 
 
 def xml(path: Path, name: str) -> etree._Element:

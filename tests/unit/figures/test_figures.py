@@ -18,23 +18,10 @@ from generator.figures.svg import esc, scene_svg
 from generator.figures.text import text_width, wrap
 from generator.model import Handbook
 from generator.model.render_inputs import RenderInputs
-from generator.pipeline.check import load_handbook
 from generator.shared.pictures import read_pictures
-from tests.support.workspace import REPO
+from tests.support.edited_standards import G3_BY_THE_BOARD, G3_DECIDER, edited_standards
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def edited_standards(tmp_path: Path, path: str, old: str, new: str) -> Handbook:
-    """The shipped standards with one text replaced in one file, loaded."""
-    import shutil
-    shutil.copytree(REPO / "standards", tmp_path / "standards",
-                    ignore=shutil.ignore_patterns("releases"))
-    target = tmp_path / "standards" / path
-    text = target.read_text(encoding="utf-8")
-    assert old in text
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return load_handbook(tmp_path / "standards")
 
 
 def test_every_picture_is_drawn_as_svg_and_png_with_an_index(handbook: Handbook,
@@ -80,10 +67,8 @@ def test_the_lifecycle_says_who_decides_each_gate_and_which_gates_merge(
 
 def test_changing_a_gates_decision_body_changes_the_lifecycle_picture(
         handbook: Handbook, tmp_path: Path) -> None:
-    changed = edited_standards(
-        tmp_path, "policies/stage-gates.yaml",
-        "    decided_by:\n      - role: steering-committee\n        tiers: [2, 3]\n",
-        "    decided_by:\n      - role: portfolio-board\n        tiers: [2, 3]\n")
+    changed = edited_standards(tmp_path, "policies/stage-gates.yaml", G3_DECIDER,
+                               G3_BY_THE_BOARD)
     before, after = lifecycle_scene(handbook, 2), lifecycle_scene(changed, 2)
     assert scene_svg(before) != scene_svg(after)
     assert "G3 Ready to transition, decided by the Steering Committee" in before.description

@@ -13,7 +13,7 @@ from generator.model import Handbook
 from generator.model.render_inputs import RenderInputs
 from generator.site.pages import list_downloads, site_environment, write_pages
 from generator.site.render import TEMPLATES
-from tests.unit.figures.test_figures import edited_standards
+from tests.support.edited_standards import G3_BY_THE_BOARD, G3_DECIDER, edited_standards
 
 FIGURE = re.compile(r'<figure class="pmo-figure" id="figure-([a-z0-9-]+)">(.*?)</figure>')
 
@@ -55,10 +55,8 @@ def test_each_picture_is_on_the_pages_it_belongs_to(handbook: Handbook, tmp_path
 
 def test_changing_a_gates_decision_body_changes_the_lifecycle_on_the_site(
         handbook: Handbook, tmp_path: Path) -> None:
-    changed = edited_standards(
-        tmp_path / "standards-changed", "policies/stage-gates.yaml",
-        "    decided_by:\n      - role: steering-committee\n        tiers: [2, 3]\n",
-        "    decided_by:\n      - role: portfolio-board\n        tiers: [2, 3]\n")
+    changed = edited_standards(tmp_path / "standards-changed", "policies/stage-gates.yaml",
+                               G3_DECIDER, G3_BY_THE_BOARD)
     before = figures_of(written_pages(handbook, tmp_path / "before")["tailoring/tier-2.md"])
     after = figures_of(written_pages(changed, tmp_path / "after")["tailoring/tier-2.md"])
     assert before["lifecycle-tier-2"] != after["lifecycle-tier-2"]

@@ -19,7 +19,7 @@ from generator.model import Handbook, placeholder
 from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
 from generator.word import render_word
-from tests.unit.figures.test_figures import edited_standards
+from tests.support.edited_standards import G3_BY_THE_BOARD, G3_DECIDER, edited_standards
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -175,10 +175,8 @@ def test_the_pictures_are_in_the_policy_documents_and_the_handbook_with_alt_text
 
 def test_changing_a_gates_decision_body_changes_the_picture_in_word(
         full_word_dir: Path, tmp_path: Path) -> None:
-    changed = edited_standards(
-        tmp_path, "policies/stage-gates.yaml",
-        "    decided_by:\n      - role: steering-committee\n        tiers: [2, 3]\n",
-        "    decided_by:\n      - role: portfolio-board\n        tiers: [2, 3]\n")
+    changed = edited_standards(tmp_path, "policies/stage-gates.yaml", G3_DECIDER,
+        G3_BY_THE_BOARD)
     after_dir = render_with_pictures(changed, tmp_path / "out")
     before = dict(pictures_alt(full_word_dir / "policies" / "stage-gates.docx"))
     after = dict(pictures_alt(after_dir / "policies" / "stage-gates.docx"))
