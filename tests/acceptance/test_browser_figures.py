@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Handbook
+from tests.support.workspace import require_module
 
 PAGES = {  # page -> the pictures it shows (the shipped home page is hand-written: docs/)
     "framework/": ["framework"],
@@ -66,3 +67,20 @@ def test_the_pictures_are_on_their_pages_inside_the_page_in_both_palettes(
     finally:
         context.close()
     assert all(url.startswith(base_url) for url in requests)  # nothing fetched from elsewhere
+
+
+def test_pages_with_pictures_have_no_serious_accessibility_violation(
+        base_url: str, browser: object) -> None:
+    axe = require_module("axe_playwright_python.sync_playwright")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    found: dict[str, list[str]] = {}
+    try:
+        for path in PAGES:
+            page.goto(base_url + path)
+            result = axe.Axe().run(page, options={"resultTypes": ["violations"]}).response
+            found[path] = [f"{v['id']} ({v['impact']}): {v['help']}"
+                           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    finally:
+        context.close()
+    assert found == {path: [] for path in PAGES}
