@@ -198,3 +198,15 @@ def test_the_tailoring_chapter_gives_each_tier_the_models_duties(
     for t in handbook.settings.tiers:
         expected = {(d.id, d.word) for d in duties(handbook, tier=t.id, scope="project")}
         assert expected and found[t.name] == expected, t.name
+
+
+def test_a_pmo_duty_applies_to_the_portfolio_and_a_project_duty_to_its_tiers(
+        handbook: Handbook, full_word_dir: Path) -> None:
+    for policy in handbook.policies:
+        lines = [p.text for p in docx.Document(
+            str(full_word_dir / "policies" / f"{policy.id}.docx")).paragraphs]
+        for r in policy.requirements:
+            at = next(i for i, line in enumerate(lines) if line.split()[:1] == [r.id])
+            applies = next(line for line in lines[at:] if line.startswith("Applies to: "))
+            applies = applies.split(" · ")[0].split("\n")[0]
+            assert ("portfolio" in applies) == (r.scope == "pmo"), (r.id, applies)
