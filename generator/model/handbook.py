@@ -24,6 +24,7 @@ from generator.model.kinds import (
 )
 from generator.model.releases import ReleaseNote
 from generator.model.review import overdue as review_overdue
+from generator.model.risk_scoring import RiskScoring
 from generator.model.settings import Settings, build_settings
 from generator.model.standard import Standard
 
@@ -82,6 +83,12 @@ class Handbook:
     @property
     def terms(self) -> tuple[Term, ...]:
         return tuple(t for g in self.of_type(Glossary) for t in g.terms)
+
+    @property
+    def risk_scoring(self) -> RiskScoring | None:
+        """How risks are scored: the in-force policy that keeps the scoring as data."""
+        return next((p.risk_scoring for p in self.policies
+                     if p.in_force and p.risk_scoring is not None), None)
 
 
 def build_model(

@@ -27,6 +27,7 @@ from generator.model.layout import (
 from generator.model.layout import History as HistoryBlock
 from generator.model.prioritisation import Prioritisation
 from generator.model.registry import Kind, Registry
+from generator.model.risk_scoring import RiskScoring
 from generator.model.settings import Settings
 from generator.model.standard import Standard
 from generator.model.tolerances import Tolerances
@@ -199,6 +200,7 @@ class Policy(Standard):
     gates: tuple[Gate, ...]
     tolerances: Tolerances | None = None          # rules as data (model/tolerances.py)
     prioritisation: Prioritisation | None = None  # rules as data (model/prioritisation.py)
+    risk_scoring: RiskScoring | None = None       # rules as data (model/risk_scoring.py)
 
 
 def _policy_tiers(policy: Policy, settings: Settings) -> Policy:

@@ -1,4 +1,5 @@
-"""handbook.yaml: the organisation, version, PMO types, the PMO type in force and tiers."""
+"""handbook.yaml: the organisation, version, PMO types, the PMO type in force, tiers and the
+language the standards are written in."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from generator.model.convert import from_data
 
 PMO_TYPES = ("supportive", "controlling", "directive")
+DEFAULT_LANGUAGE = "en-GB"
 OBLIGATION_RANK = {"may": 0, "should": 1, "must": 2}
 
 
@@ -89,6 +91,7 @@ class Settings:
     site_url: str | None
     repository_url: str | None
     edit_uri: str | None
+    language: str = DEFAULT_LANGUAGE  # the proofing language of every Word document
 
     @property
     def pmo_name(self) -> str:
@@ -126,4 +129,5 @@ def build_settings(data: Mapping[str, Any]) -> Settings:
         site_url=data.get("site_url"),
         repository_url=data.get("repository_url"),
         edit_uri=data.get("edit_uri"),
+        language=data.get("language", DEFAULT_LANGUAGE),
     )

@@ -1,5 +1,5 @@
-"""Rules of a policy's rules kept as data (`tolerances:`, `prioritisation:`), beyond what
-the schema can say.
+"""Rules of a policy's rules kept as data (`tolerances:`, `prioritisation:`,
+`risk_scoring:`), beyond what the schema can say.
 
 Tolerances:
 - every dimension is given once, with one limit for each tier of the policy;
@@ -14,24 +14,29 @@ Prioritisation:
 - the worked examples name the criteria and skills the policy declares;
 - an artefact that lists the criteria with their weights (a table with the columns
   Criterion and Weight) lists these criteria with these weights.
+
+Risk scoring:
+- each scale's steps score 1, 2, 3 ... in order;
+- the bands run from red down to green, each colour once, each starting below the one
+  above, the lowest at 1, none above the highest score (probability x impact);
+- one policy in force keeps it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.model.risk_scoring import RAG_ORDER
+from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 from generator.source.schema_check import suggest
-
-if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
-    from generator.source.references import References
 
 MEASURED = ("percent", "weeks", "score")
 WEIGHT_COLUMNS = ("Criterion", "Weight")
 
 
-def check_tolerances(checker: References, document: Document, covered: set[int]) -> None:
+def check_tolerances(checker: Checker, document: Document, covered: set[int]) -> None:
     data = document.data["tolerances"]
     path: list[PathItem] = ["tolerances"]
     names = [d["dimension"] for d in data["dimensions"]]
@@ -48,7 +53,7 @@ def check_tolerances(checker: References, document: Document, covered: set[int])
     _check_escalation(checker, document, [*path, "escalation"], data["escalation"], covered)
 
 
-def _check_dimension(checker: References, document: Document, path: list[PathItem],
+def _check_dimension(checker: Checker, document: Document, path: list[PathItem],
                      dimension: dict[str, Any], covered: set[int]) -> None:
     unit = dimension.get("unit")
     measured = unit in MEASURED
@@ -104,7 +109,7 @@ def _check_dimension(checker: References, document: Document, path: list[PathIte
                     f"{dimension['dimension']}; add one entry per tier of the policy")
 
 
-def _check_escalation(checker: References, document: Document, path: list[PathItem],
+def _check_escalation(checker: Checker, document: Document, path: list[PathItem],
                       entries: Sequence[dict[str, Any]], covered: set[int]) -> None:
     seen: dict[int, int] = {}
     for i, entry in enumerate(entries):
@@ -131,7 +136,7 @@ def _check_escalation(checker: References, document: Document, path: list[PathIt
                     "for every tier of the policy")
 
 
-def check_prioritisation(checker: References, document: Document, covered: set[int]) -> None:
+def check_prioritisation(checker: Checker, document: Document, covered: set[int]) -> None:
     data = document.data["prioritisation"]
     path: list[PathItem] = ["prioritisation"]
     criteria = data["criteria"]
@@ -178,7 +183,7 @@ def check_prioritisation(checker: References, document: Document, covered: set[i
                             "a ranked candidate needs its score (or mandatory: true)")
 
 
-def _check_example_scores(checker: References, document: Document, path: list[PathItem],
+def _check_example_scores(checker: Checker, document: Document, path: list[PathItem],
                           scores: Mapping[str, int] | None, ids: list[str],
                           scale: Mapping[str, int]) -> None:
     if scores is None:
@@ -194,7 +199,7 @@ def _check_example_scores(checker: References, document: Document, path: list[Pa
         checker.add(document, path, f"no score for {', '.join(missing)}; score every criterion")
 
 
-def _check_skill_keys(checker: References, document: Document, path: list[PathItem],
+def _check_skill_keys(checker: Checker, document: Document, path: list[PathItem],
                       values: Mapping[str, Any], skills: list[str]) -> None:
     for key in values:
         if key not in skills:
@@ -203,7 +208,7 @@ def _check_skill_keys(checker: References, document: Document, path: list[PathIt
                         f"{suggest(key, skills)}")
 
 
-def check_weight_tables(checker: References, policies: Iterable[Document],
+def check_weight_tables(checker: Checker, policies: Iterable[Document],
                         artefacts: Iterable[Document]) -> None:
     """Artefact tables that list the criteria with their weights agree with the policy."""
     weights = {c["name"]: c["weight"] for p in policies
@@ -230,3 +235,48 @@ def check_weight_tables(checker: References, policies: Iterable[Document],
                     checker.add(document, [*where, 1],
                                 f"{name} weighs {weights[name]}% in the prioritisation policy, "
                                 f"not {weight}; write {weights[name]}%")
+
+
+def check_risk_scoring(checker: Checker, document: Document) -> None:
+    """Scales that count 1, 2, 3 ...; bands from red down, each starting lower, the last
+    at 1, every one reachable (at most the highest score)."""
+    data = document.data["risk_scoring"]
+    path: list[PathItem] = ["risk_scoring"]
+    for scale in ("probability", "impact"):
+        for i, level in enumerate(data[scale]):
+            if level["score"] != i + 1:
+                checker.add(document, [*path, scale, i, "score"],
+                            f"is {level['score']}, but step {i + 1} of the scale must score "
+                            f"{i + 1}: list the steps from the lowest, counting up by one")
+    top = len(data["probability"]) * len(data["impact"])
+    bands = data["bands"]
+    rags = [b["rag"] for b in bands]
+    order = [r for r in RAG_ORDER if r in rags]
+    if rags != order or len(set(rags)) != len(rags):
+        checker.add(document, [*path, "bands"],
+                    f"the bands are {', '.join(rags)}: list each colour once, from the most "
+                    f"serious down ({', '.join(order)})")
+    for i, band in enumerate(bands):
+        if band["min_score"] > top:
+            checker.add(document, [*path, "bands", i, "min_score"],
+                        f"is {band['min_score']}, above the highest score {top} "
+                        "(probability x impact): no risk could be in this band")
+        if i and band["min_score"] >= bands[i - 1]["min_score"]:
+            checker.add(document, [*path, "bands", i, "min_score"],
+                        f"is {band['min_score']}, not below the band above "
+                        f"({bands[i - 1]['min_score']}): each band starts lower than the last")
+    if bands and bands[-1]["min_score"] != 1:
+        checker.add(document, [*path, "bands", len(bands) - 1, "min_score"],
+                    f"is {bands[-1]['min_score']}: the lowest band starts at 1, so that every "
+                    "score has a colour")
+
+
+def check_one_risk_scoring(checker: Checker, policies: Iterable[Document]) -> None:
+    """At most one policy in force keeps the risk scoring: every RAID register, risk matrix
+    and status report scores risks one way."""
+    holders = [p for p in policies
+               if p.data.get("status") != "retired" and "risk_scoring" in p.data]
+    for document in holders[1:]:
+        checker.add(document, ["risk_scoring"],
+                    f"{holders[0].display} already keeps the risk scoring: keep it in one "
+                    "policy and refer to that policy from this one")

@@ -14,7 +14,7 @@ from generator.model.answers import BUILTIN_KEYS
 from generator.shared.semver import parse_semver
 from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
-from generator.source.policy_data_rules import check_weight_tables
+from generator.source.policy_data_rules import check_one_risk_scoring, check_weight_tables
 from generator.source.policy_rules import check_policy
 from generator.source.schema_check import suggest
 
@@ -48,6 +48,7 @@ class References(Checker):
                 self._check_standard(document)
         self._check_unique_requirements()
         check_weight_tables(self, self._of_kind("policy"), self._of_kind("artefact"))
+        check_one_risk_scoring(self, self._of_kind("policy"))
         self._check_terms_and_see()
         return self.problems
 

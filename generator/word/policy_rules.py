@@ -1,4 +1,5 @@
-"""A policy's rules kept as data, as the Word policy shows them: the tolerances by tier
+"""A policy's rules kept as data, as the Word policy shows them: the risk scoring scales
+and bands, the tolerances by tier
 with the escalation routes, and the prioritisation criteria, scale, capacity and worked
 examples. The wording comes from the model, as on the site."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 from generator.model import Handbook, Policy
 from generator.model.funding import MANDATORY, Decision
 from generator.model.prioritisation import Prioritisation
+from generator.model.risk_scoring import RiskScoring
 from generator.model.tolerances import Route, Tolerances, amount
 from generator.word.shared_parts import role_title, standard_title, tier_names
 from generator.word.writer import DocWriter
@@ -14,10 +16,27 @@ from generator.word.writer import DocWriter
 
 def write_policy_rules(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     """The policy's rules tables, if it keeps rules as data."""
+    if policy.risk_scoring is not None:
+        write_risk_scoring(w, policy.risk_scoring, level=level)
+        if policy.risk_scoring == handbook.risk_scoring:
+            w.picture("risk-matrix")
     if policy.tolerances is not None:
         write_tolerances(w, handbook, policy.tolerances, level=level)
     if policy.prioritisation is not None:
         write_prioritisation(w, handbook, policy.prioritisation, level=level)
+
+
+def write_risk_scoring(w: DocWriter, r: RiskScoring, *, level: int) -> None:
+    w.heading("Risk scoring", level)
+    w.text(f"A risk's score is its probability times its impact, from 1 to {r.max_score}. "
+           "The RAID register works it out and colours it by the bands below.")
+    for scale, levels in (("Probability", r.probability), ("Impact", r.impact)):
+        w.heading(scale, level + 1)
+        w.table(["Score", scale, "Choose it when"],
+                [[str(x.score), x.label, x.meaning] for x in levels], [0.6, 1.3, 4.6])
+    w.heading("What each score means", level + 1)
+    w.table(["Score", "RAG", "What to do"],
+            [[r.range_text(b), b.name, b.action] for b in r.bands], [0.9, 0.9, 4.7])
 
 
 def write_tolerances(w: DocWriter, handbook: Handbook, t: Tolerances, *, level: int) -> None:

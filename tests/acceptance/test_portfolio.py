@@ -421,7 +421,7 @@ def test_a_changed_weight_changes_the_ranking_and_the_published_page(
     assert site.returncode == 0, site.stderr
     page = (workspace / "site" / "policies" / "portfolio-prioritisation" / "index.html"
             ).read_text(encoding="utf-8")
-    row = page.split("<td>Strategic alignment</td>", 1)[1].split("</tr>", 1)[0]
+    row = page.split('<th scope="row">Strategic alignment</th>', 1)[1].split("</tr>", 1)[0]
     assert "<td>20%</td>" in row
     assert "4 × 0.20 + 3 × 0.35 + 2 × 0.20 + 5 × 0.15 + 4 × 0.10 = 3.40" in page
 
