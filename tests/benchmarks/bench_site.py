@@ -5,8 +5,9 @@ little):
 
 - plain mkdocs-material: `mkdocs build` of the same generated pages with default
   Material settings (no nav: every page embeds the whole tree), the stated baseline;
-- Zensical: `render_site` with the zensical engine (`pmo build --engine zensical`);
-- ours: `render_site` with the mkdocs engine, as `pmo build` runs it; then in one
+- Zensical: the site as `pmo build --only site --engine zensical` renders it (the
+  pictures, the pages, the engine), with the Word files and kit already built;
+- ours: the same with the mkdocs engine, as `pmo build` runs it; then in one
   process (PMO_SITE_WORKERS=1: the pages generated without a second process);
 - the preview (`pmo serve`'s Previews, as its watcher calls it): one edit to a
   standard's text, then one edit to a standard's title, each from the file written to
@@ -33,7 +34,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,13 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.*, run as 
 from generator.commands.serve import Previews  # noqa: E402
 from generator.model import Handbook  # noqa: E402
 from generator.pipeline.check import load_handbook  # noqa: E402
-from generator.pipeline.workspace import Workspace  # noqa: E402
+from generator.pipeline.outputs import render_outputs  # noqa: E402
+from generator.pipeline.workspace import Workspace, quiet  # noqa: E402
 from generator.shared.parallel import WORKERS_VARIABLE  # noqa: E402
-from generator.site import render_site  # noqa: E402
 from generator.site.pages import list_downloads, site_environment, write_pages  # noqa: E402
 from generator.site.render import TEMPLATES  # noqa: E402
 from tests.support.corpus import generate_corpus  # noqa: E402
-from tests.support.site import site_inputs  # noqa: E402
 from tests.support.workspace import REPO as PACKAGE_ROOT  # noqa: E402
 
 STANDARDS = int(os.environ.get("PMO_BENCH_STANDARDS", "2000"))
@@ -123,20 +122,20 @@ def build(what: str, root: Path, handbook: Handbook | None = None) -> Path:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                         str(root / "plain" / "mkdocs.yml")], check=True, capture_output=True)
         return root / "plain" / "site"
-    site = root / f"site-{what}"
+    stage = root / f"stage-{what}"
+    shutil.rmtree(stage, ignore_errors=True)
     handbook = handbook or load_handbook(root / "standards")
-    inputs = site_inputs(root, root / "dist")
-    engine = "zensical" if what == "zensical" else "mkdocs"
     saved = os.environ.get(WORKERS_VARIABLE)
     os.environ[WORKERS_VARIABLE] = "1" if what == "one-core" else ""
-    try:
-        render_site(handbook, site, replace(inputs, site_engine=engine))
+    try:  # as `pmo build --only site` renders it, with the Word files and kit built before
+        render_outputs(handbook, Workspace(root), stage, ("site",), quiet, built=root / "dist",
+                       site_engine="zensical" if what == "zensical" else "mkdocs")
     finally:
         if saved is None:
             os.environ.pop(WORKERS_VARIABLE, None)
         else:
             os.environ[WORKERS_VARIABLE] = saved
-    return site
+    return stage / "site"
 
 
 def pages_showing(site: Path, text: str) -> set[str]:
@@ -205,7 +204,7 @@ def measure() -> list[tuple[str, str, str]]:
         zensical, _ = timed(lambda: build("zensical", root, handbook))
         ours = median([timed(lambda: build("ours", root, handbook))[0] for _ in range(RUNS)])
         one_core, _ = timed(lambda: build("one-core", root, handbook))
-        pages = sum(1 for _ in (root / "site-ours").rglob("*.html"))
+        pages = sum(1 for _ in (root / "stage-ours" / "site").rglob("*.html"))
         rows = [
             (f"site build, {len(handbook.standards)} standards, {pages} pages: "
              "plain mkdocs-material "
