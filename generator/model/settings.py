@@ -1,4 +1,5 @@
-"""handbook.yaml: the organisation, version, PMO types, the PMO type in force and tiers."""
+"""handbook.yaml: the organisation, version, PMO types, the PMO type in force, tiers and
+their criteria."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.convert import from_data
+from generator.model.tier_criteria import TierCriteria
 
 PMO_TYPES = ("supportive", "controlling", "directive")
 OBLIGATION_RANK = {"may": 0, "should": 1, "must": 2}
@@ -25,7 +27,7 @@ class Tier:
     id: int
     name: str
     description: str
-    criteria: tuple[str, ...]
+    criteria: tuple[str, ...]  # in words, made from the handbook's tier_criteria
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +37,7 @@ class Answer:
     key: str
     question: str
     default: str = ""
+    required: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,6 +86,7 @@ class Settings:
     pmo_type: str
     pmo_types: tuple[PmoType, ...]
     tiers: tuple[Tier, ...]
+    tier_criteria: TierCriteria
     answers: tuple[Answer, ...]
     obligation_words: ObligationWords
     deviations: Deviations
@@ -106,6 +110,7 @@ class Settings:
 def build_settings(data: Mapping[str, Any]) -> Settings:
     """Settings from handbook.yaml's validated data."""
     organisation = data["organisation"]
+    criteria = from_data(TierCriteria, data["tier_criteria"])
     return Settings(
         organisation=organisation["name"],
         organisation_short=organisation.get("short_name", organisation["name"]),
@@ -117,9 +122,10 @@ def build_settings(data: Mapping[str, Any]) -> Settings:
         ),
         tiers=tuple(
             Tier(id=t["id"], name=t["name"], description=t["description"],
-                 criteria=tuple(t["criteria"]))
+                 criteria=criteria.sentences(t["id"]))
             for t in sorted(data["tiers"], key=lambda t: t["id"])
         ),
+        tier_criteria=criteria,
         answers=tuple(Answer(**a) for a in data.get("answers", ())),
         obligation_words=from_data(ObligationWords, data["obligation_words"]),
         deviations=from_data(Deviations, data["deviations"]),

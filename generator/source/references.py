@@ -17,6 +17,7 @@ from generator.source.loader import Document, PathItem
 from generator.source.policy_data_rules import check_one_risk_scoring, check_weight_tables
 from generator.source.policy_rules import check_policy
 from generator.source.schema_check import suggest
+from generator.source.tier_rules import check_tier_criteria
 
 
 def check_references(checked: Sequence[tuple[Document, list[Problem]]]) -> list[Problem]:
@@ -40,7 +41,7 @@ class References(Checker):
                       for g in d.data.get("gates", ())}
         self.answers = set(BUILTIN_KEYS) | {
             a["key"] for a in (self.handbook or {}).get("answers", [])
-        }
+        } | {c["key"] for c in (self.handbook or {}).get("tier_criteria", {}).get("choices", [])}
         for document in self.valid:
             if document.kind == "handbook":
                 self._check_handbook(document)
@@ -67,6 +68,7 @@ class References(Checker):
                 )
         for word in ("should", "must"):
             self._check_deviations(document, word)
+        check_tier_criteria(self, document)
 
     def _check_deviations(self, document: Document, word: str) -> None:
         """Each tier has one approver of departing from a `word`, with known roles and record."""

@@ -32,7 +32,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 FIELDS: list[tuple[str, tuple[Any, ...]]] = [
     ("handbook.yaml", ("title",)), ("handbook.yaml", ("organisation", "name")),
     ("handbook.yaml", ("tiers", 0, "name")), ("handbook.yaml", ("tiers", 1, "description")),
-    ("handbook.yaml", ("tiers", 0, "criteria", 0)), ("handbook.yaml", ("pmo_types", 1, "title")),
+    ("handbook.yaml", ("tier_criteria", "budget", "note")),
+    ("handbook.yaml", ("pmo_types", 1, "title")),
     ("handbook.yaml", ("pmo_types", 1, "authority")),
     ("handbook.yaml", ("pmo_types", 0, "description")),
     ("handbook.yaml", ("obligation_words", "should")),
