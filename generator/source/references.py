@@ -16,6 +16,7 @@ from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 from generator.source.policy_data_rules import check_one_risk_scoring, check_weight_tables
 from generator.source.policy_rules import check_policy
+from generator.source.register_rules import check_scored_registers
 from generator.source.schema_check import suggest
 from generator.source.tier_rules import check_tier_criteria
 
@@ -50,6 +51,7 @@ class References(Checker):
         self._check_unique_requirements()
         check_weight_tables(self, self._of_kind("policy"), self._of_kind("artefact"))
         check_one_risk_scoring(self, self._of_kind("policy"))
+        check_scored_registers(self, self._of_kind("policy"), self._of_kind("artefact"))
         self._check_terms_and_see()
         return self.problems
 
