@@ -53,13 +53,13 @@ def _check_table(checker: References, document: Document, path: list[PathItem],
               "impact": [str(s["score"]) for s in scoring["impact"]],
               "rag": [b["rag"].capitalize() for b in scoring["bands"]]}
     for j, column in enumerate(columns):
-        role = column.get("scoring")
-        if (role in wanted and "choices" in column
-                and sorted(column["choices"]) != sorted(wanted[role])):
+        kind = column.get("scoring")
+        if (kind in wanted and "choices" in column
+                and sorted(column["choices"]) != sorted(wanted[kind])):
             checker.add(document, [*path, j, "choices"],
                         f"the choices are {', '.join(column['choices'])}, but the risk "
-                        f"policy's {role} {'bands' if role == 'rag' else 'scale'} gives "
-                        f"{', '.join(wanted[role])}: list those, or leave choices out")
-        if role == "score" and "choices" in column:
+                        f"policy's {kind} {'bands' if kind == 'rag' else 'scale'} gives "
+                        f"{', '.join(wanted[kind])}: list those, or leave choices out")
+        if kind == "score" and "choices" in column:
             checker.add(document, [*path, j, "choices"],
                         "the score is worked out (probability x impact): leave choices out")
