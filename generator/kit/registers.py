@@ -99,6 +99,13 @@ def _write_columns(sheet: Worksheet, lists: Worksheet, table: SectionTable,
         validation.add(f"{letter}2:{letter}{REGISTER_ROWS + 1}")
         sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
+    # Printed (or saved as PDF) for a gate pack: landscape, one page wide, header repeated.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}1"
 
 
