@@ -58,7 +58,7 @@ def test_the_raid_workbook_scores_with_the_risk_policy(handbook: Handbook,
                                                      f'{r}2="Green"']
     # printed for a gate pack: landscape, one page wide, the header on every page
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "1:1"
+    assert sheet.print_title_rows == "$1:$1"
 
 
 def test_changing_a_band_in_the_policy_changes_the_colour_rules(handbook: Handbook,
