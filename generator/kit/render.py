@@ -121,7 +121,7 @@ def render_kit_readme(handbook: Handbook, env: Environment) -> str:
     tier_files = {t.id: sorted(f for a in artefacts_for(handbook, t.id) for f in kit_files(a))
                   for t in settings.tiers}
     lowest = min(t.id for t in settings.tiers)
-    lower_tier = [f"Answers that give {t.name}: {rule}" for t in settings.tiers
+    lower_tier = [f"when your answers give {t.name}: {rule}" for t in settings.tiers
                   if t.id != lowest and (rule := tier_deviation_rule(handbook, t.id))]
     choices = [c.name.lower() for c in settings.tier_criteria.choices]
     return env.get_template("README.md.j2").render(
@@ -157,9 +157,9 @@ def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) ->
     """A tier's project README, with placeholders where the answers go."""
     settings = handbook.settings
     artefacts = artefacts_for(handbook, tier_id)
-    files = [KitFile(f"{fill.REGISTERS_DIR if f.endswith('.xlsx') else fill.DOCUMENTS_DIR}"
-                     f"/{f}", a, page_url(settings, a), f.endswith(".xlsx"))
-             for a in artefacts for f in kit_files(a)]
+    files = sorted((KitFile(f"{fill.REGISTERS_DIR if f.endswith('.xlsx') else fill.DOCUMENTS_DIR}"
+                            f"/{f}", a, page_url(settings, a), f.endswith(".xlsx"))
+                    for a in artefacts for f in kit_files(a)), key=lambda f: f.path)
     paths = {f.artefact.id: f.path for f in files}
     applying = duties(handbook, tier=tier_id, scope="project")
     gate_names = {step.gate.id: f"{step.gate.id} {step.gate.name}"
@@ -173,7 +173,9 @@ def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) ->
               + (f", {step.decider.note}" if step.decider.note else ""),
               "artefacts": [{"title": a.title, "path": paths.get(a.id)} for a in step.evidence]}
              for step in lifecycle(handbook, tier_id)]
-    questions = [{"label": answer_label(q.key), "placeholder": placeholder(q.key)}
+    unit = {"budget": f" {settings.tier_criteria.budget.unit}"}
+    questions = [{"label": answer_label(q.key),
+                  "placeholder": placeholder(q.key) + unit.get(q.key, "")}
                  for q in kit_questions(handbook) if q.key != "project_slug"]
     return env.get_template("project-README.md.j2").render(
         settings=settings, tier=settings.tier(tier_id), pmo=settings.pmo_type_info(),

@@ -147,8 +147,8 @@ def tier_deviation_rule(handbook: Handbook, tier: int) -> str:
     if rule.consult:
         who += f", after consulting the {_title(handbook, rule.consult)}"
     where = f" and recorded in the {_title(handbook, rule.record)}" if rule.record else ""
-    return (f"A lower tier needs a deviation approved by the {who}{where}; the kit then takes "
-            "its reference (when it asks, or as _tier_deviation=<reference>).")
+    return (f"A lower tier needs a deviation approved by the {who}{where}; the kit then asks "
+            "for its reference (or takes it from `_tier_deviation` on the command line).")
 
 
 def _title(handbook: Handbook, standard_id: str) -> str:

@@ -27,9 +27,17 @@ from generator.kit.questions import (
     PROJECT_DIR_EXPRESSION,
     cookiecutter_config,
 )
-from generator.kit.render import assemble_hook
+from generator.kit.render import (
+    KIT_TEMPLATES,
+    assemble_hook,
+    render_kit_readme,
+    render_project_readme,
+)
 from generator.model import Handbook, placeholder
+from generator.model.applicability import deviation_rule
 from generator.model.render_inputs import RenderInputs
+from generator.model.tier_criteria import RULE
+from generator.shared.templating import create_environment
 
 
 def make_word_dir(handbook: Handbook, word_dir: Path) -> Path:
@@ -266,3 +274,29 @@ def test_kit_readme_warns_that_cookiecutter_renders_command_line_values(kit: Pat
     text = (kit / "project-kit" / "README.md").read_text("utf-8")
     assert "renders **default values and values given on the command line" in text
     assert "`{{ 7*7 }}`" in text and "cookiecutter project-kit-1.0.0.zip --no-input" in text
+
+
+def test_kit_readme_prints_the_tier_rule_criteria_and_the_handbooks_words(
+        handbook: Handbook) -> None:
+    text = render_kit_readme(handbook, create_environment(KIT_TEMPLATES))
+    settings = handbook.settings
+    assert RULE in text
+    for tier in settings.tiers:
+        for criterion in tier.criteria:
+            assert f"    - {criterion}\n" in text
+        assert f"- *{tier.name}*: {deviation_rule(handbook, tier.id)}\n" in text
+    for word in ("must", "should", "may"):
+        assert f"- **{word}**: {settings.obligation_words.of(word).strip()}\n" in text
+    assert "| `budget` | Approved budget in EUR" in text and "| *required* |" in text
+    assert "  budget=250000 \\\n" in text and "  reach=cross-team\n" in text
+    assert "Budget: 100,000 to 1,000,000 EUR" in text
+
+
+def test_project_readme_says_what_the_words_mean_as_the_handbook_does(
+        handbook: Handbook) -> None:
+    text = render_project_readme(handbook, 2, create_environment(KIT_TEMPLATES))
+    assert "unless you record why not" not in text
+    words = handbook.settings.obligation_words
+    assert f"- **MUST**: {words.must.strip()}\n" in text
+    assert deviation_rule(handbook, 2) in text
+    assert "- **Budget:** [Budget] EUR\n" in text
