@@ -9,7 +9,7 @@ from types import MappingProxyType
 from generator.errors import Problem
 from generator.model.funding import Capacity
 from generator.model.prioritisation import Prioritisation
-from generator.projects.yaml_file import check_schema, load_file
+from generator.projects.yaml_file import load_checked
 from generator.source.schema_check import suggest
 
 SCHEMA = "capacity.schema.json"
@@ -20,11 +20,8 @@ def read_capacity(path: Path, display: str, policy: Prioritisation | None
     if not path.is_file():
         return None, [Problem(display, 0, 0, "", "not found: give the capacity file of the "
                               "cycle (budget and people-days per constrained skill)")]
-    document, problems = load_file(path, display, "capacity", "a capacity file")
+    document, problems = load_checked(path, display, "capacity", "a capacity file", SCHEMA)
     if document is None:
-        return None, problems
-    problems += check_schema(document, SCHEMA)
-    if problems:
         return None, problems
     data = document.data
     skills = [s.id for s in policy.skills] if policy else []

@@ -10,7 +10,7 @@ from generator.errors import Problem
 from generator.model import Handbook
 from generator.model.convert import from_data
 from generator.model.project import KitRecord
-from generator.projects.yaml_file import check_schema, load_file
+from generator.projects.yaml_file import load_checked
 
 KIT_FILE = ".pmo-kit.json"
 SCHEMA = "kit-record.schema.json"
@@ -25,11 +25,8 @@ def read_kit_record(folder: Path, display: str, handbook: Handbook,
                               "not found: a project made from the project kit holds "
                               f"{KIT_FILE}; start the project from the kit, or restore the "
                               "file from the project's history")]
-    document, problems = load_file(path, display, "kit-record", "the kit record")
+    document, problems = load_checked(path, display, "kit-record", "the kit record", SCHEMA)
     if document is None:
-        return None, problems
-    problems += check_schema(document, SCHEMA)
-    if problems:
         return None, problems
     data = document.data
     version = data["handbook_version"]

@@ -15,7 +15,7 @@ from generator.model import Handbook
 from generator.model.convert import from_data
 from generator.model.status import Status
 from generator.projects.status_rules import check_status
-from generator.projects.yaml_file import check_schema, load_file
+from generator.projects.yaml_file import load_checked
 
 STATUS_DIR = "status"
 SCHEMA = "status.schema.json"
@@ -50,11 +50,8 @@ def read_statuses(folder: Path, display: Display, handbook: Handbook, tier: int
 
 def read_status(path: Path, display: str, handbook: Handbook, tier: int
                 ) -> tuple[Status | None, list[Problem]]:
-    document, problems = load_file(path, display, "status", "a status file")
+    document, problems = load_checked(path, display, "status", "a status file", SCHEMA)
     if document is None:
-        return None, problems
-    problems += check_schema(document, SCHEMA)
-    if problems:
         return None, problems
     problems += check_status(document, handbook, tier)
     if problems:

@@ -35,6 +35,15 @@ def load_file(path: Path, display: str, kind: str, what: str
     return document, [_reworded(p, what) for p in problems]
 
 
+def load_checked(path: Path, display: str, kind: str, what: str, schema: str
+                 ) -> tuple[Document | None, list[Problem]]:
+    """`load_file`, then `check_schema`: the document only when both found nothing."""
+    document, problems = load_file(path, display, kind, what)
+    if document is not None:
+        problems += check_schema(document, schema)
+    return (None if problems else document), problems
+
+
 def _json(path: Path, display: str) -> Any:
     try:
         return json.loads(path.read_bytes())

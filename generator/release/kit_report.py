@@ -39,10 +39,32 @@ class KitReport:
                 "templates": self.templates}
 
 
+def in_force(snapshot: Mapping[str, Any]) -> bool:
+    """An approved standard binds; a draft does not yet, a retired one no longer does."""
+    return snapshot.get("status") == "approved"
+
+
+def binds(requirement: Mapping[str, Any] | None, tier: int) -> bool:
+    """A requirement binds a project of `tier`: it covers the tier and is a project's duty
+    (not the PMO's or the board's across the portfolio)."""
+    return (requirement is not None and tier in requirement["tiers"]
+            and requirement.get("scope", "project") == "project")
+
+
+def applying(snapshot: Mapping[str, Any], pmo_type: str, tier: int) -> list[dict[str, str]]:
+    """The requirements of a standard in force that bind a project of `pmo_type` and `tier`,
+    each with its obligation word: the model's rule (`model.applicability.duties`), read
+    from a manifest entry."""
+    if not in_force(snapshot):
+        return []
+    return [{"requirement": rid, "obligation": r["obligation"][pmo_type], "text": r["text"]}
+            for rid, r in snapshot.get("requirements", {}).items() if binds(r, tier)]
+
+
 def _applies(change: RequirementChange, pmo_type: str, tier: int) -> str | None:
     """How a requirement change reads for a project of `pmo_type` and `tier`, or None."""
-    old_in = change.old is not None and tier in change.old["tiers"]
-    new_in = change.new is not None and tier in change.new["tiers"]
+    old_in = binds(change.old, tier)
+    new_in = binds(change.new, tier)
     if change.change == "added":
         return f"new requirement ({change.new['obligation'][pmo_type]})" if new_in and \
             change.new else None
@@ -61,9 +83,10 @@ def _applies(change: RequirementChange, pmo_type: str, tier: int) -> str | None:
     return None
 
 
-def _changed_entry(diff: StandardDiff, since: str, pmo_type: str, tier: int) -> dict[str, Any]:
+def _changed_entry(diff: StandardDiff, since: str, pmo_type: str, tier: int,
+                   now: Mapping[str, Any] | None) -> dict[str, Any]:
     requirements = []
-    for change in diff.requirements:
+    for change in diff.requirements if now is None or in_force(now) else ():
         how = _applies(change, pmo_type, tier)
         if how is not None:
             entry = {"requirement": change.requirement_id, "change": how, "text": change.text}
@@ -90,18 +113,19 @@ def build_report(kit: Mapping[str, Any], old: Mapping[str, Snapshot] | None,
             before = _stub(now or {}, ident, version)
         diff = diff_standard(ident, before, now)
         if diff is not None:
-            report.changed.append(_changed_entry(diff, version, pmo_type, tier))
+            report.changed.append(_changed_entry(diff, version, pmo_type, tier, now))
     for ident, version in kit.get("artefacts", {}).items():
         now = new.get(ident)
         if now is not None and now["version"] != version:
             report.templates.append({"id": ident, "title": now["title"], "from": version,
                                      "to": now["version"], "status": now["status"]})
     for ident, now in new.items():
-        if ident in followed or now["status"] == "retired" or (old and ident in old):
+        if ident in followed or not in_force(now) or (old and ident in old):
             continue
-        if now["kind"] == "policy" or (now["kind"] == "artefact" and tier in now.get("tiers", ())):
+        requirements = applying(now, pmo_type, tier)
+        if requirements or (now["kind"] == "artefact" and tier in now.get("tiers", ())):
             report.new.append({"id": ident, "kind": now["kind"], "title": now["title"],
-                               "version": now["version"]})
+                               "version": now["version"], "requirements": requirements})
     return report
 
 
@@ -134,7 +158,10 @@ def format_report(report: KitReport) -> str:
                 lines.append("    no requirement that applies to you changed")
     if report.new:
         lines += ["", "New standards that apply to you:"]
-        lines += [f"- {n['kind']} {n['id']} ({n['title']}) {n['version']}" for n in report.new]
+        for n in report.new:
+            lines.append(f"- {n['kind']} {n['id']} ({n['title']}) {n['version']}")
+            lines += [f"    {r['requirement']} ({r['obligation']}): {r['text']}"
+                      for r in n["requirements"]]
     if report.templates:
         lines += ["", "Artefacts with a newer template (download it from the handbook):"]
         lines += [f"- {t['id']} ({t['title']}): {t['from']} -> {t['to']}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -112,8 +112,8 @@ def snapshot_standard(export: Mapping[str, Any]) -> Snapshot:
         "status": export["status"],
         "source": export["source"],
         "requirements": {
-            r["id"]: {"text": r["text"], "obligation": dict(r["obligation"]),
-                      "tiers": list(r["tiers"])}
+            r["id"]: _requirement(r["text"], dict(r["obligation"]), r["tiers"],
+                                  r.get("scope", "project"))
             for r in export.get("requirements", ())
         },
         "sections": [s["title"] for s in export.get("sections", ())],
@@ -125,6 +125,16 @@ def snapshot_standard(export: Mapping[str, Any]) -> Snapshot:
     return snapshot
 
 
+def _requirement(text: str, obligation: dict[str, str], tiers: Iterable[int],
+                 scope: str) -> dict[str, Any]:
+    """A requirement's manifest entry; "scope" is written only for a duty of the PMO or board
+    (a project's duty, the default, keeps the entry of manifests written before scopes)."""
+    entry: dict[str, Any] = {"text": text, "obligation": obligation, "tiers": list(tiers)}
+    if scope != "project":
+        entry["scope"] = scope
+    return entry
+
+
 def snapshot_model_standard(standard: Standard) -> Snapshot:
     """The manifest entry of one standard of the model (as `snapshot_standard` of its export,
     without exporting every field first)."""
@@ -133,10 +143,9 @@ def snapshot_model_standard(standard: Standard) -> Snapshot:
         "kind": standard.kind, "title": standard.title, "status": standard.status,
         "source": standard.source,
         "requirements": {
-            r.id: {"text": r.text, "obligation": {"supportive": r.obligation.supportive,
-                                                  "controlling": r.obligation.controlling,
-                                                  "directive": r.obligation.directive},
-                   "tiers": list(r.tiers)}
+            r.id: _requirement(r.text, {"supportive": r.obligation.supportive,
+                                        "controlling": r.obligation.controlling,
+                                        "directive": r.obligation.directive}, r.tiers, r.scope)
             for r in getattr(standard, "requirements", ())
         },
         "sections": [s.title for s in getattr(standard, "sections", ())],

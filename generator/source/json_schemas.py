@@ -57,7 +57,8 @@ def _definitions() -> dict[str, Any]:
         },
         "requirement": {
             "type": "object", "required": ["text", "obligation", "tiers"],
-            "properties": {"text": string, "obligation": _ref("obligation"), "tiers": tiers},
+            "properties": {"text": string, "obligation": _ref("obligation"), "tiers": tiers,
+                           "scope": {"enum": ["project", "pmo"]}},
         },
         "snapshot": {
             "type": "object",

@@ -25,20 +25,18 @@ Risk scoring:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.model.risk_scoring import RAG_ORDER
+from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 from generator.source.schema_check import suggest
-
-if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
-    from generator.source.references import References
 
 MEASURED = ("percent", "weeks", "score")
 WEIGHT_COLUMNS = ("Criterion", "Weight")
 
 
-def check_tolerances(checker: References, document: Document, covered: set[int]) -> None:
+def check_tolerances(checker: Checker, document: Document, covered: set[int]) -> None:
     data = document.data["tolerances"]
     path: list[PathItem] = ["tolerances"]
     names = [d["dimension"] for d in data["dimensions"]]
@@ -55,7 +53,7 @@ def check_tolerances(checker: References, document: Document, covered: set[int])
     _check_escalation(checker, document, [*path, "escalation"], data["escalation"], covered)
 
 
-def _check_dimension(checker: References, document: Document, path: list[PathItem],
+def _check_dimension(checker: Checker, document: Document, path: list[PathItem],
                      dimension: dict[str, Any], covered: set[int]) -> None:
     unit = dimension.get("unit")
     measured = unit in MEASURED
@@ -111,7 +109,7 @@ def _check_dimension(checker: References, document: Document, path: list[PathIte
                     f"{dimension['dimension']}; add one entry per tier of the policy")
 
 
-def _check_escalation(checker: References, document: Document, path: list[PathItem],
+def _check_escalation(checker: Checker, document: Document, path: list[PathItem],
                       entries: Sequence[dict[str, Any]], covered: set[int]) -> None:
     seen: dict[int, int] = {}
     for i, entry in enumerate(entries):
@@ -138,7 +136,7 @@ def _check_escalation(checker: References, document: Document, path: list[PathIt
                     "for every tier of the policy")
 
 
-def check_prioritisation(checker: References, document: Document, covered: set[int]) -> None:
+def check_prioritisation(checker: Checker, document: Document, covered: set[int]) -> None:
     data = document.data["prioritisation"]
     path: list[PathItem] = ["prioritisation"]
     criteria = data["criteria"]
@@ -185,7 +183,7 @@ def check_prioritisation(checker: References, document: Document, covered: set[i
                             "a ranked candidate needs its score (or mandatory: true)")
 
 
-def _check_example_scores(checker: References, document: Document, path: list[PathItem],
+def _check_example_scores(checker: Checker, document: Document, path: list[PathItem],
                           scores: Mapping[str, int] | None, ids: list[str],
                           scale: Mapping[str, int]) -> None:
     if scores is None:
@@ -201,7 +199,7 @@ def _check_example_scores(checker: References, document: Document, path: list[Pa
         checker.add(document, path, f"no score for {', '.join(missing)}; score every criterion")
 
 
-def _check_skill_keys(checker: References, document: Document, path: list[PathItem],
+def _check_skill_keys(checker: Checker, document: Document, path: list[PathItem],
                       values: Mapping[str, Any], skills: list[str]) -> None:
     for key in values:
         if key not in skills:
@@ -210,7 +208,7 @@ def _check_skill_keys(checker: References, document: Document, path: list[PathIt
                         f"{suggest(key, skills)}")
 
 
-def check_weight_tables(checker: References, policies: Iterable[Document],
+def check_weight_tables(checker: Checker, policies: Iterable[Document],
                         artefacts: Iterable[Document]) -> None:
     """Artefact tables that list the criteria with their weights agree with the policy."""
     weights = {c["name"]: c["weight"] for p in policies
@@ -239,7 +237,7 @@ def check_weight_tables(checker: References, policies: Iterable[Document],
                                 f"not {weight}; write {weights[name]}%")
 
 
-def check_risk_scoring(checker: References, document: Document) -> None:
+def check_risk_scoring(checker: Checker, document: Document) -> None:
     """Scales that count 1, 2, 3 ...; bands from red down, each starting lower, the last
     at 1, every one reachable (at most the highest score)."""
     data = document.data["risk_scoring"]
@@ -273,7 +271,7 @@ def check_risk_scoring(checker: References, document: Document) -> None:
                     "score has a colour")
 
 
-def check_one_risk_scoring(checker: References, policies: Iterable[Document]) -> None:
+def check_one_risk_scoring(checker: Checker, policies: Iterable[Document]) -> None:
     """At most one policy in force keeps the risk scoring: every RAID register, risk matrix
     and status report scores risks one way."""
     holders = [p for p in policies

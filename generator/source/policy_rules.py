@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 from generator.source.policy_data_rules import (
     check_prioritisation,
@@ -20,11 +21,8 @@ from generator.source.policy_data_rules import (
     check_tolerances,
 )
 
-if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
-    from generator.source.references import References
 
-
-def check_policy(checker: References, document: Document, gates: Mapping[str, Any]) -> None:
+def check_policy(checker: Checker, document: Document, gates: Mapping[str, Any]) -> None:
     """Every rule of one schema-valid policy; `gates` are the gates of every policy by id."""
     data = document.data
     covered = set(data.get("tiers") or checker.tiers or ())
@@ -43,7 +41,7 @@ def check_policy(checker: References, document: Document, gates: Mapping[str, An
         check_risk_scoring(checker, document)
 
 
-def _check_requirement(checker: References, document: Document, path: list[PathItem],
+def _check_requirement(checker: Checker, document: Document, path: list[PathItem],
                        requirement: dict[str, Any], covered: set[int],
                        gates: Mapping[str, Any]) -> None:
     code = document.data["code"]
@@ -77,7 +75,7 @@ def _check_requirement(checker: References, document: Document, path: list[PathI
                         tiers or covered, "asks for")
 
 
-def _check_gate(checker: References, document: Document, path: list[PathItem],
+def _check_gate(checker: Checker, document: Document, path: list[PathItem],
                 gate: dict[str, Any], gates: Mapping[str, Any]) -> None:
     tiers = set(gate["tiers"])
     checker.tier_refs(document, [*path, "tiers"], gate["tiers"])
@@ -124,7 +122,7 @@ def _check_gate(checker: References, document: Document, path: list[PathItem],
                             "gate that tier passes")
 
 
-def _within(checker: References, document: Document, path: list[PathItem],
+def _within(checker: Checker, document: Document, path: list[PathItem],
             values: Iterable[int] | None, tiers: set[int], gate: str) -> None:
     for j, tier in enumerate(values or ()):
         if tier not in tiers:
@@ -133,7 +131,7 @@ def _within(checker: References, document: Document, path: list[PathItem],
                         f"{', '.join(map(str, sorted(tiers)))})")
 
 
-def _check_produced(checker: References, document: Document, path: list[PathItem],
+def _check_produced(checker: Checker, document: Document, path: list[PathItem],
                     artefact_id: str, tiers: Iterable[int], who: str) -> None:
     """An artefact asked of tiers that do not produce it is an error (PMO artefacts aside)."""
     target = checker.by_id.get(artefact_id)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.model import KINDS
 from generator.model.changes import ChangeSet, StandardChanges
+from generator.shared.semver import is_semver
 from generator.word.comments import Comments
 from generator.word.house import house_document
 from generator.word.ooxml import run
@@ -39,11 +40,12 @@ def write_review_pack(changes: ChangeSet, path: Path, base: BaseDocument | None 
     comments = Comments(marks)
     w = DocWriter(base)
     span = f"{changes.old_label} to {changes.new_label}"
+    title = _title(changes)
     write_header_footer(w, handbook, run(f"{handbook.settings.title} · release review"),
                         run(f"{span} · For approval"))
     requirement_changes = sum(len(s.requirements) for s in changes.standards)
     write_title_page(
-        w, handbook, title=f"Release {changes.new_label} review",
+        w, handbook, title=title,
         subtitle=f"What changes from {changes.old_label} to {changes.new_label}, for the "
                  "approvers: each change tracked, with the reason for it.",
         line="", details=[
@@ -66,7 +68,7 @@ def write_review_pack(changes: ChangeSet, path: Path, base: BaseDocument | None 
     write_approvals(w, changes)
     comments.attach(w.document)
     return w.save(path, Properties(
-        title=f"Release {changes.new_label} review",
+        title=title,
         subject=f"Changes from {span} for approval", keywords="release, review, redline",
         category="Release review", author=author(handbook), version=changes.new_label,
         status="For approval", identifier=f"release-review@{changes.new_label}",
@@ -116,11 +118,20 @@ def _standard_change(standard: StandardChanges) -> str:
     return "; ".join(parts) or standard.change
 
 
+def _title(changes: ChangeSet) -> str:
+    """"Release 1.1.0 review"; a pack of work not yet released (`current`, a git revision)
+    says what it compares instead."""
+    if is_semver(changes.new_label):
+        return f"Release {changes.new_label} review"
+    return f"Review of the changes since {changes.old_label}"
+
+
 def write_approvals(w: DocWriter, changes: ChangeSet) -> None:
     """A signature line for every role that approves one of the changed standards."""
     handbook = changes.new
     w.heading("Approval", 1, new_page=True)
-    w.text(f"Release {changes.new_label} is approved when every role below has signed for "
+    what = f"Release {changes.new_label}" if is_semver(changes.new_label) else "The change"
+    w.text(f"{what} is approved when every role below has signed for "
            "the standards it approves. Sign only after reading their changes above.")
     approvers: dict[str, list[str]] = {}
     for standard in changes.standards:

@@ -8,19 +8,16 @@ content with JavaScript switched off.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.workspace import require_module, require_tool
+from tests.support.workspace import require_module
 
-sync_api = require_module("playwright.sync_api")
+require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
 axe_playwright = require_module("axe_playwright_python.sync_playwright")
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 # Elements that stick out to the right of the viewport and are not inside a scroll box.
 OVERFLOW = """() => {
@@ -36,14 +33,6 @@ def dashboard(portfolio_board: tuple[Path, dict[str, Any], int]) -> str:
     out, _, _ = portfolio_board
     return (out / "index.html").as_uri()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chromium = require_tool("chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def offline_page(browser: Any, size: str, requested: list[str], **options: Any) -> Any:

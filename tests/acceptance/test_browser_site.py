@@ -8,14 +8,11 @@ violation; screenshots go to artifacts/.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -24,40 +21,16 @@ from docx import Document
 
 from generator.model import Handbook
 from generator.pipeline.workspace import Workspace
-from tests.support.workspace import require_module, require_tool
+from tests.support.workspace import require_module
 
-sync_api = require_module("playwright.sync_api")
+require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
 axe_playwright = require_module("axe_playwright_python.sync_playwright")
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH_INPUT = "input.md-search__input[data-md-component='search-query']"
 RESULT = "li.md-search-result__item"
 REQUIREMENT_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[1-9][0-9]*$")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(built: Workspace) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(built.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chromium = require_tool("chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -206,6 +179,34 @@ def test_search_finds_a_two_word_title_typed_key_by_key(page: object, base_url: 
     results = search(page, base_url, artefact.title.lower())
     assert results[0] == f"/artefacts/{artefact.id}/", (artefact.title, results)
     assert not errors, errors
+
+
+def _holds_phrase(text: str, phrase: str) -> bool:
+    """`phrase`'s words one after the other in `text`, any punctuation between them; the
+    last may go on, as search reads it ("stage gate" is in "stage-gates")."""
+    pattern = r"[^\w]+".join(re.escape(w) for w in phrase.lower().split())
+    return re.search(rf"(?<!\w){pattern}", text) is not None
+
+
+def test_a_multi_word_term_lists_the_pages_holding_it_as_a_phrase_first(
+        page: object, base_url: str, handbook: Handbook, words: _Words) -> None:
+    """The glossary term whose words are most often found apart: every page holding the
+    term itself is listed before any page holding only its words."""
+    def apart(term: str) -> int:
+        parts = term.lower().split()
+        return sum(1 for text in words.texts.values()
+                   if all(p in text for p in parts) and not _holds_phrase(text, term))
+
+    def holding(term: str) -> int:
+        return sum(1 for text in words.texts.values() if _holds_phrase(text, term))
+    # Few pages hold it (all fit on the first screen of results), many hold its words.
+    terms = [t.term for t in handbook.terms if re.fullmatch(r"[A-Za-z]+ [A-Za-z]+", t.term)
+             and 1 <= holding(t.term) <= 5]
+    term = max(terms, key=lambda t: (apart(t), t))
+    results = list(dict.fromkeys(search(page, base_url, term)))  # a page's sections follow it
+    held = [_holds_phrase(words.texts[path.lstrip("/")], term) for path in results]
+    assert True in held and False in held, (term, results)  # the order is put to the test
+    assert held == sorted(held, reverse=True), (term, list(zip(results, held, strict=True)))
 
 
 def test_search_index_keys_cannot_collide(page: object, base_url: str) -> None:

@@ -10,9 +10,6 @@ no element may carry an `on*` attribute or a javascript:, vbscript: or data: URL
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,13 +18,12 @@ import pytest
 import yaml
 
 from generator.pipeline.check import check_standards
+from tests.support.browser import chromium, served
 from tests.support.hostile import VECTORS
 from tests.support.workspace import ARTIFACTS, MINIMAL, copy_workspace, require_module, run_build
 
-sync_api = require_module("playwright.sync_api")
+require_module("playwright.sync_api")  # the browser tests need it, under CI=true too
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # (file below standards/, path of the field): every kind of place a text reaches.
 FIELDS: list[tuple[str, tuple[Any, ...]]] = [
     ("handbook.yaml", ("title",)), ("handbook.yaml", ("organisation", "name")),
@@ -134,14 +130,8 @@ def test_every_vector_is_published_or_refused_somewhere() -> None:
 @pytest.fixture(scope="module")
 def site_url(hostile: tuple[Path, set[Any]]) -> Iterator[str]:
     root, _refused = hostile
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(root / "site"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(root / "site") as url:
+        yield url
 
 
 ACTIVE = """() => {
@@ -168,9 +158,7 @@ def test_no_page_runs_anything_from_a_standard(hostile: tuple[Path, set[Any]],
     assert len(pages) > 15
     dialogs: list[str] = []
     findings: dict[str, list[str]] = {}
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"),
                                           dialog.dismiss()))
@@ -184,6 +172,5 @@ def test_no_page_runs_anything_from_a_standard(hostile: tuple[Path, set[Any]],
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"hostile-policy-{root.parent.name}.png"),
                         full_page=True)
-        browser.close()
     assert dialogs == []
     assert findings == {}

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import functools
-import http.server
 import json
 import os
 import pty
@@ -15,7 +13,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -31,6 +28,7 @@ from generator.model import Handbook
 from generator.model.applicability import artefacts_for, duties, lifecycle
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
+from tests.support.browser import served
 from tests.support.workspace import REPO, require_tool
 
 HOSTILE = "Café & <Co> \"Ünï\" 'q' 😀"
@@ -163,18 +161,10 @@ def test_every_tier_gets_exactly_its_files_filled_in(kit: tuple[Handbook, Path],
 
 def test_kit_zip_works_from_an_http_url(kit: tuple[Handbook, Path], tmp_path: Path) -> None:
     handbook, dist = kit
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(dist))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = (f"http://127.0.0.1:{server.server_address[1]}/"
-               f"project-kit-{handbook.settings.version}.zip")
+    with served(dist) as base:
+        url = f"{base}project-kit-{handbook.settings.version}.zip"
         answers = {"project_name": HOSTILE, "project_slug": "from-url", **GOOD, "tier": "1"}
         result = cookiecutter(url, tmp_path, answers)
-    finally:
-        server.shutdown()
-        server.server_close()
     assert result.returncode == 0, result.stderr
     assert project_files(tmp_path / "from-url") == expected_files(handbook, 1)
 

@@ -25,6 +25,7 @@ import pytest
 from lxml import etree
 
 from generator.pipeline.workspace import Workspace
+from tests.support.git_repo import commit_all, git
 from tests.support.redlines import (
     RISK_REASON,
     add_risk_3,
@@ -40,10 +41,6 @@ from tests.support.workspace import MINIMAL, copy_workspace, pmo, require_tool
 REDLINES = {"policies/risk.docx": "risk-1.0.0-to-1.1.0.docx",
             "raid-log.docx": "raid-log-1.0.0-to-1.1.0.docx"}
 
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
 
 
 @dataclass
@@ -71,12 +68,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     workspace = copy_workspace(tmp_path_factory.mktemp("review") / "handbook", MINIMAL)
     root = workspace.root
     add_risk_3(workspace.standards)
-    (root / ".gitignore").write_text("site/\ndist/\nreview*/\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "PMO Tester")
-    git(root, "config", "user.email", "pmo@example.test")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Handbook")
+    commit_all(root, "site/\ndist/\nreview*/\n")
     s = Story(workspace)
     assert s.run("release-1.0.0", "release", "1.0.0").returncode == 0, s.runs["release-1.0.0"]
 
@@ -225,6 +217,9 @@ def test_pmo_diff_word_writes_the_redlines_and_a_review_pack(story: Story) -> No
         assert sorted(p.name for p in folder.iterdir()) == sorted(
             [f"risk-1.0.0-to-{label}.docx", f"raid-log-1.0.0-to-{label}.docx",
              f"review-1.0.0-to-{label}.docx"])
+        pack = docx.Document(str(folder / f"review-1.0.0-to-{label}.docx"))
+        assert pack.core_properties.title == (
+            "Release 1.1.0 review" if label == "1.1.0" else "Review of the changes since 1.0.0")
         redline = part_xml(folder / f"risk-1.0.0-to-{label}.docx")
         assert paragraphs(resolve(redline, accept=True)) == paragraphs(
             word_zip_part("1.1.0", "policies/risk.docx", story.root))

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline.workspace import Workspace
+from tests.support.browser import chromium, served
+from tests.support.git_repo import commit_all, git, tighten_risk_2, tree_hashes
 from tests.support.workspace import MINIMAL, copy_workspace, pmo
 
 RISK = "standards/policies/risk.yaml"
@@ -42,30 +44,11 @@ class Story:
         return self.runs[name]
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def tree_hashes(root: Path) -> dict[str, str]:
-    """Every file of the repository (not .git's internals) with its hash, plus tags and HEAD."""
-    files = {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-             for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts}
-    files["<tags>"] = git(root, "tag")
-    files["<HEAD>"] = git(root, "rev-parse", "HEAD")
-    return files
 
 
 def zip_hashes(bundle: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bundle.glob("*.zip")}
 
-
-def tighten_risk_2(root: Path) -> None:
-    path = root / RISK
-    text = path.read_text(encoding="utf-8")
-    assert text.count("      controlling: should\n") == 1
-    path.write_text(text.replace("      controlling: should\n", "      controlling: must\n"),
-                    encoding="utf-8")
 
 
 def bump_risk(root: Path) -> None:
@@ -83,12 +66,7 @@ def bump_risk(root: Path) -> None:
 def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     workspace = copy_workspace(tmp_path_factory.mktemp("release") / "handbook", MINIMAL)
     root = workspace.root
-    (root / ".gitignore").write_text("site/\ndist/\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "PMO Tester")
-    git(root, "config", "user.email", "pmo@example.test")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Handbook")
+    commit_all(root)
     s = Story(workspace)
     assert s.run("release-1.0.0", "release", "1.0.0").returncode == 0, s.runs["release-1.0.0"]
 
@@ -203,37 +181,21 @@ def test_versioned_site_has_both_releases(story: Story) -> None:
 
 
 def test_old_version_shows_the_banner_in_a_browser(story: Story, artifacts: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(story.root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            page = browser.new_page()
-            page.goto(f"{base}/1.0.0/policies/risk/")
-            banner = page.locator("[data-md-component=outdated]")
-            banner.wait_for(state="visible", timeout=10000)
-            link = page.locator(".pmo-latest-link")
-            page.wait_for_function(
-                "document.querySelector('.pmo-latest-link').href.includes('/1.1.0/')")
-            assert link.get_attribute("href") == f"{base}/1.1.0/policies/risk/"
-            page.screenshot(path=str(artifacts / "release-old-version-banner.png"))
-            page.goto(f"{base}/")
-            page.wait_for_url(f"{base}/latest/")
-            page.wait_for_timeout(1000)
-            assert not page.locator("[data-md-component=outdated]").is_visible()
-            browser.close()
-    finally:
-        server.shutdown()
+    with served(story.root / "site") as url, chromium() as browser:
+        base = url.rstrip("/")
+        page = browser.new_page()
+        page.goto(f"{base}/1.0.0/policies/risk/")
+        banner = page.locator("[data-md-component=outdated]")
+        banner.wait_for(state="visible", timeout=10000)
+        link = page.locator(".pmo-latest-link")
+        page.wait_for_function(
+            "document.querySelector('.pmo-latest-link').href.includes('/1.1.0/')")
+        assert link.get_attribute("href") == f"{base}/1.1.0/policies/risk/"
+        page.screenshot(path=str(artifacts / "release-old-version-banner.png"))
+        page.goto(f"{base}/")
+        page.wait_for_url(f"{base}/latest/")
+        page.wait_for_timeout(1000)
+        assert not page.locator("[data-md-component=outdated]").is_visible()
 
 
 def test_rerunning_a_release_is_refused_and_changes_nothing(story: Story) -> None:

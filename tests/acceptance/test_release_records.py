@@ -22,7 +22,7 @@ from generator.model import content_hash
 from generator.pipeline.check import check_standards
 from generator.pipeline.release import diff_releases, rebuild_bundle
 from generator.pipeline.workspace import Workspace
-from tests.acceptance.test_release import git, tighten_risk_2, tree_hashes
+from tests.support.git_repo import commit_all, git, tighten_risk_2, tree_hashes
 from tests.support.workspace import MINIMAL, copy_workspace, pmo
 
 MANIFEST = "standards/releases/1.0.0.json"
@@ -38,12 +38,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git handbook repository with release 1.0.0 made by `pmo release`."""
     root = copy_workspace(tmp_path_factory.mktemp("records") / "handbook", MINIMAL).root
-    (root / ".gitignore").write_text("site/\ndist/\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "PMO Tester")
-    git(root, "config", "user.email", "pmo@example.test")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Handbook")
+    commit_all(root)
     result = run(root, "release", "1.0.0")
     assert result.returncode == 0, result.stderr
     return root

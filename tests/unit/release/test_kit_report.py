@@ -9,7 +9,7 @@ import pytest
 
 from generator.commands.kit_check import check_project
 from generator.errors import PmoError
-from generator.model.applicability import artefacts_for
+from generator.model.applicability import artefacts_for, duties
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
 from generator.release.manifest import dump_json, export_handbook
@@ -28,7 +28,7 @@ def make_project(tmp_path: Path, handbook_dir: Path, tier: int, pmo_type: str = 
                  ) -> Path:
     handbook = load_handbook(handbook_dir)
     project = tmp_path / f"project-tier{tier}"
-    project.mkdir()
+    project.mkdir(parents=True)
     kit = {"kit_version": "1.0.0", "handbook_version": "1.0.0", "organisation": "Example Ltd",
            "pmo_type": pmo_type, "tier": tier,
            "standards": {s.id: s.version for s in handbook.policies}
@@ -108,3 +108,36 @@ def test_against_a_handbook_export_without_the_repository(released: Workspace, t
 def test_missing_kit_file(released: Workspace, tmp_path: Path) -> None:
     with pytest.raises(PmoError, match=".pmo-kit.json not found"):
         check_project(tmp_path, released)
+
+
+def _status(workspace: Workspace, relative: str, status: str) -> None:
+    path = workspace.standards / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: approved", f"status: {status}", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("pmo_type", ["supportive", "controlling", "directive"])
+def test_a_project_that_follows_nothing_is_told_exactly_what_binds_it(
+        tmp_path: Path, capsys, pmo_type: str) -> None:
+    """With no standard followed yet, every standard in force that binds the project is
+    new to it: its requirements and words are the model's answer for the tier and PMO
+    type; a draft, a retired standard and the PMO's own duties are not among them."""
+    workspace = copy_workspace(tmp_path / "hb")
+    _status(workspace, "policies/benefits-management.yaml", "draft")
+    _status(workspace, "policies/assurance.yaml", "retired")
+    handbook = load_handbook(workspace.standards)
+    assert any(r.scope == "pmo" for p in handbook.policies for r in p.requirements)
+    for tier in (1, 2, 3):
+        project = make_project(tmp_path / pmo_type, workspace.standards, tier, pmo_type)
+        kit = json.loads((project / ".pmo-kit.json").read_text())
+        kit.update(kit_version="0.9.0", standards={}, artefacts={})
+        (project / ".pmo-kit.json").write_text(json.dumps(kit))
+        code, out = run(project, workspace, capsys, output_format="json")
+        told = {(r["requirement"], r["obligation"]) for n in json.loads(out)["new"]
+                for r in n["requirements"]}
+        model = {(d.id, d.word)
+                 for d in duties(handbook, tier=tier, pmo_type=pmo_type, scope="project")}
+        assert code == 1 and told == model
+        assert not any(rid.startswith(("BEN-", "ASR-")) for rid, _ in told)
+        artefacts = {n["id"] for n in json.loads(out)["new"] if n["kind"] == "artefact"}
+        assert artefacts == {a.id for a in artefacts_for(handbook, tier)}

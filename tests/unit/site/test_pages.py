@@ -102,16 +102,18 @@ def test_whats_new_lists_releases_when_recorded(tmp_path: Path,
     pages(replace(minimal_handbook, releases=(note,)), tmp_path)
     text = (tmp_path / "whats-new/index.md").read_text(encoding="utf-8")
     assert "## Version 1.1.0 (2026-03-01)" in text
-    assert ('<td><a href="../policies/risk/">Risk management</a></td> <td>changed</td> '
-            "<td>1.0.0 → 1.1.0</td>") in text
+    assert ('<td data-label="Standard"><a href="../policies/risk/">Risk management</a></td> '
+            '<td data-label="Change">changed</td> <td data-label="Version">1.0.0 → 1.1.0</td>'
+            ) in text
 
 
 def test_whats_new_falls_back_to_history(tmp_path: Path, minimal_handbook: Handbook) -> None:
     pages(minimal_handbook, tmp_path)
     text = (tmp_path / "whats-new/index.md").read_text(encoding="utf-8")
     assert "No handbook release is recorded yet" in text
-    assert ('<tr><td>2026-01-05</td> <td><a href="../policies/risk/">Risk management</a></td> '
-            "<td>1.0.0</td>") in text
+    assert ('<tr><td data-label="Date">2026-01-05</td> <td data-label="Standard">'
+            '<a href="../policies/risk/">Risk management</a></td> '
+            '<td data-label="Version">1.0.0</td>') in text
 
 
 def test_tier_page_lists_exactly_what_applies(tmp_path: Path,

@@ -31,9 +31,9 @@ def test_whats_new_links_the_redline_of_each_change_that_has_one(
           ("redlines/risk-1.0.0-to-1.1.0.docx", "word/raid-log.docx"))
     text = (tmp_path / "whats-new/index.md").read_text(encoding="utf-8")
     newest = text[text.index("## Version 1.1.0"):text.index("## Version 1.0.0")]
-    row = re.search(r"<tr><td>.*?</tr>", newest)
+    row = re.search(r"<tr><td .*?</tr>", newest)
     assert row and "Sharper escalation rule." in row.group(), newest
-    assert ('<td><a href="../downloads/redlines/risk-1.0.0-to-1.1.0.docx">'
+    assert ('<td data-label="Redline"><a href="../downloads/redlines/risk-1.0.0-to-1.1.0.docx">'
             "Word, changes tracked</a></td>") in row.group()
     assert "changes tracked" not in text[text.index("## Version 1.0.0"):]
 
