@@ -10,17 +10,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
-
-if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
-    from generator.source.references import References
 
 NEEDED = ("probability", "impact", "score")
 
 
-def check_scored_registers(checker: References, policies: Iterable[Document],
+def check_scored_registers(checker: Checker, policies: Iterable[Document],
                            artefacts: Iterable[Document]) -> None:
     scoring = next((p.data["risk_scoring"] for p in policies
                     if p.data.get("status") != "retired" and "risk_scoring" in p.data), None)
@@ -32,7 +30,7 @@ def check_scored_registers(checker: References, policies: Iterable[Document],
                              scoring)
 
 
-def _check_table(checker: References, document: Document, path: list[PathItem],
+def _check_table(checker: Checker, document: Document, path: list[PathItem],
                  columns: list[dict[str, Any]], scoring: dict[str, Any] | None) -> None:
     roles = [c.get("scoring") for c in columns]
     for role in (*NEEDED, "rag"):

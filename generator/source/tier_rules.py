@@ -9,16 +9,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.model.answers import BUILTIN_KEYS
+from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 
-if TYPE_CHECKING:  # the checker that runs these rules, for its helpers
-    from generator.source.references import References
 
-
-def check_tier_criteria(checker: References, document: Document) -> None:
+def check_tier_criteria(checker: Checker, document: Document) -> None:
     data = document.data["tier_criteria"]
     tiers = sorted(t["id"] for t in document.data["tiers"])
     for name in ("budget", "duration"):
@@ -37,7 +33,7 @@ def check_tier_criteria(checker: References, document: Document) -> None:
         _check_levels(checker, document, [*path, "levels"], choice["levels"], tiers)
 
 
-def _check_limits(checker: References, document: Document, path: list[PathItem],
+def _check_limits(checker: Checker, document: Document, path: list[PathItem],
                   limits: list[dict[str, float]], tiers: list[int]) -> None:
     wanted = tiers[:-1]
     given = [x["tier"] for x in limits]
@@ -58,7 +54,7 @@ def _check_limits(checker: References, document: Document, path: list[PathItem],
                         f"({before:g}): each tier's limit is higher than the one below")
 
 
-def _check_levels(checker: References, document: Document, path: list[PathItem],
+def _check_levels(checker: Checker, document: Document, path: list[PathItem],
                   levels: list[dict[str, object]], tiers: list[int]) -> None:
     checker.tier_refs(document, path, [level["tier"] for level in levels])
     seen: set[object] = set()
