@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from generator.kit import render_kit
+from generator.model.applicability import artefacts_for
 from generator.model.render_inputs import RenderInputs
 from generator.pipeline.check import load_handbook
 from generator.word import render_word
@@ -71,7 +72,7 @@ def measure() -> list[tuple[str, str, str]]:
                                       ["project_name=x"])
         zip_path = root / "dist" / f"project-kit-{handbook.settings.version}.zip"
         for tier in handbook.settings.tiers:
-            files = len(handbook.artefacts_for_tier(tier.id))
+            files = len(artefacts_for(handbook, tier.id))
             ours = _time_cookiecutter(zip_path, root / f"out-{tier.id}",
                                       [*ANSWERS, f"tier={tier.id}"])
             rows.append((f"kit: cookiecutter zip -> project, tier {tier.id} ({files} artefacts)",
