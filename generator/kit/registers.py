@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.kit.scoring import scale_choices, write_scoring
+from generator.kit.scoring import scale_choices, scoring_note, write_scoring
 from generator.kit.sheet_text import (
     ERROR_LIMIT,
     ERROR_TITLE_LIMIT,
@@ -118,7 +118,9 @@ def _write_about(sheet: Worksheet, handbook: Handbook, artefact: Artefact,
     rows += [("Template", f"{artefact.id}@{artefact.version}"),
              ("Handbook", f"{handbook.settings.title} {handbook.settings.version}"), ("", "")]
     rows += [("Column", "What to write")]
-    rows += [(c.name, _describe(c.description, c.choices)) for c in table.columns]
+    scoring = handbook.risk_scoring
+    rows += [(c.name, _sentences(_describe(c.description, c.choices), scoring_note(c, scoring)))
+             for c in table.columns]
     for row_index, row in enumerate(rows, start=1):
         for column_index, text in enumerate(row, start=1):
             text_cell(sheet, row_index, column_index, text)
@@ -133,11 +135,18 @@ def choice_error(choices: tuple[str, ...]) -> str:
     return shorten(f"Choose one of: {', '.join(choices)}", ERROR_LIMIT)
 
 
+def _sentences(*texts: str) -> str:
+    """Texts joined as sentences: each ends with a full stop before the next."""
+    parts = [t.strip() for t in texts if t.strip()]
+    return " ".join(p if p.endswith(".") or i == len(parts) - 1 else f"{p}."
+                    for i, p in enumerate(parts))
+
+
 def _describe(description: str | None, choices: tuple[str, ...]) -> str:
     text = description or ""
     if choices:
         listed = ", ".join(choices)
         hint = (f"Choose from: {listed}." if len(listed) <= DESCRIBED_CHOICES
                 else f"Choose from the drop-down list ({len(choices)} choices).")
-        text = f"{text} {hint}".strip()
+        text = _sentences(text, hint)
     return text

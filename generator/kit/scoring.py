@@ -14,7 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.model import SectionTable
+from generator.model import SectionTable, TableColumn
 from generator.model.risk_scoring import RiskScoring
 
 # The fill and text colour of each band, as the site's and Word's risk tables show them.
@@ -64,3 +64,16 @@ def write_scoring(sheet: Worksheet, table: SectionTable, scoring: RiskScoring | 
                 FormulaRule(formula=[f'{r}2="{band.name}"'],
                             fill=PatternFill("solid", start_color=fill, end_color=fill),
                             font=Font(color=text, bold=True), stopIfTrue=True))
+
+
+def scoring_note(column: TableColumn, scoring: RiskScoring | None) -> str:
+    """What the About sheet adds to a scored column: its scale, or the bands of the score."""
+    if scoring is None or column.scoring is None:
+        return ""
+    if column.scoring in ("probability", "impact"):
+        scale = scoring.probability if column.scoring == "probability" else scoring.impact
+        return "Scale: " + ", ".join(f"{s.score} {s.label}" for s in scale) + "."
+    if column.scoring == "score":
+        bands = [f"{b.name} {scoring.range_text(b)}: {b.action.strip()}" for b in scoring.bands]
+        return "Worked out by the workbook. " + " ".join(bands)
+    return ""

@@ -56,6 +56,11 @@ def test_the_raid_workbook_scores_with_the_risk_policy(handbook: Handbook,
     assert expected[0] == f"AND(ISNUMBER({s}2),{s}2>=15,{s}2<=25)"  # the shipped policy
     assert [f for f, _ in rules[f"{r}2:{r}501"]] == [f'{r}2="Red"', f'{r}2="Amber"',
                                                      f'{r}2="Green"']
+    about = dict(workbook["About"].values)
+    assert about["Probability"].endswith(
+        "Scale: " + ", ".join(f"{s.score} {s.label}" for s in scoring.probability) + ".")
+    for band in scoring.bands:
+        assert f"{band.name} {scoring.range_text(band)}: {band.action.strip()}" in about["Score"]
     # printed for a gate pack: landscape, one page wide, the header on every page
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.print_title_rows == "$1:$1"
