@@ -168,3 +168,23 @@ def test_home_page_role_cards_are_rendered_markdown(built: Workspace) -> None:
     assert "**" not in cards and "](" not in cards  # Markdown inside the cards was converted
     for role in ("project-manager", "sponsor", "pmo"):
         assert f'href="start-here/{role}/"' in cards
+
+
+def test_each_requirement_says_when_and_to_whom_it_applies(built: Workspace,
+                                                          handbook: Handbook) -> None:
+    """A project's duty names its tiers; the PMO's own duty applies to the portfolio."""
+    facts = re.compile(r'<h3 id="(?P<id>[A-Z]+-\d+)".*?<dt>When</dt> <dd>(?P<when>.*?)</dd>'
+                       r'.*?<dt>Applies to</dt> <dd>(?P<to>.*?)</dd>', re.DOTALL)
+    seen = set()
+    for policy in handbook.policies:
+        page = (built.site / "policies" / policy.id / "index.html").read_text("utf-8")
+        shown = {m["id"]: (m["when"], m["to"]) for m in facts.finditer(page)}
+        for r in policy.requirements:
+            when, to = shown[r.id]
+            if r.scope == "pmo":
+                assert not when.startswith("All through the project"), r.id
+                assert "portfolio" in to or to.startswith("Projects of"), (r.id, to)
+            else:
+                assert ("Tier" in to or to == "all tiers") and "portfolio" not in to, (r.id, to)
+            seen.add(r.scope)
+    assert seen == {"pmo", "project"}
