@@ -98,7 +98,10 @@ def checked_folder(answers: dict[str, Any]) -> str:
     if not str(answers.get("tier", "")).strip():
         answers["tier"] = tier_default(answers)
     tier = str(answers["tier"])
-    print(f"kit: tier {tier} ({kit['tier_names'].get(tier, tier)}); your answers give tier "
+    deviation = str(answers.get("tier_deviation", "")).strip()
+    by = f" by the approved deviation {deviation}" if deviation and check_tier(
+        kit["tier_rule"], {**_given(answers), "tier_deviation": ""}) else ""
+    print(f"kit: tier {tier} ({kit['tier_names'].get(tier, tier)}){by}; your answers give tier "
           f"{tier_default(answers)}: {why(kit['tier_rule'], _given(answers))}", flush=True)
     return str(answers["project_slug"])
 
@@ -120,8 +123,9 @@ def _ask_again(answers: dict[str, Any]) -> None:
 
     kit = answers[KIT]
     questions = dict(kit["questions"])
-    print(f"\nkit: {len(problems_of(answers))} of your answers need another look; "
-          "everything else you typed is kept.", flush=True)
+    count = len(problems_of(answers))
+    which = "1 of your answers needs" if count == 1 else f"{count} of your answers need"
+    print(f"\nkit: {which} another look; everything else you typed is kept.", flush=True)
     while problems := problems_of(answers):
         key, problem = problems[0]
         print(f"kit: {problem}", flush=True)

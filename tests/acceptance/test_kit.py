@@ -649,3 +649,23 @@ def test_raid_workbook_scores_recalculated_by_libreoffice(kit: tuple[Handbook, P
         low, high = scoring.score_range(band)
         assert f"AND(ISNUMBER({letter}2),{letter}2>={low},{letter}2<={high})" in kept
     shutil.copy(out / "raid-log.pdf", artifacts / "kit-raid-log-scored.pdf")
+
+
+def test_a_lower_tier_typed_at_the_prompt_asks_for_the_deviation(kit: tuple[Handbook, Path],
+                                                                 tmp_path: Path) -> None:
+    handbook, dist = kit
+    questions = kit_questions(handbook)
+    typed = {**REQUIRED, "project_name": "Big one", "start_date": "2026-03-02",
+             "end_date": "2027-03-02", "tier": "1"}
+    replies = [(f"[{n}/{len(questions)}]", typed.get(q.key, ""))
+               for n, q in enumerate(questions, start=1)]
+    replies += [("kit: tier 1 is lower than tier 2", "1"),
+                ("Reference of the approved deviation", "DEC-2026-014")]
+    code, output = converse([*COOKIECUTTER, str(dist / "project-kit"), "-o", str(tmp_path)],
+                            replies, tmp_path)
+    assert code == 0, output
+    assert "kit: 1 of your answers needs another look" in output
+    assert "kit: tier 1 (Tier 1 – Small) by the approved deviation DEC-2026-014; your " \
+           "answers give tier 2" in output
+    record = json.loads((tmp_path / "big-one" / ".pmo-kit.json").read_text("utf-8"))
+    assert record["tier"] == 1 and record["answers"]["tier_deviation"] == "DEC-2026-014"
