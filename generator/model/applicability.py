@@ -109,6 +109,18 @@ def lifecycle(handbook: Handbook, tier: int) -> tuple[GateStep, ...]:
     return tuple(steps)
 
 
+def artefact_words(handbook: Handbook, pmo_type: str, tier: int | None
+                   ) -> list[tuple[Artefact, str | None]]:
+    """Project artefacts in force (for `tier`, or any tier) with the strongest word a
+    requirement under `pmo_type` asks for each with (None: offered, asked for by none)."""
+    artefacts = (artefacts_for(handbook, tier) if tier is not None
+                 else tuple(a for a in handbook.artefacts if a.in_force and a.for_projects))
+    applying = duties(handbook, tier=tier, pmo_type=pmo_type,
+                      scope="project" if tier is not None else None)
+    return [(a, strongest_word(d for d in applying if a.id in d.requirement.artefacts))
+            for a in artefacts]
+
+
 def asked_for_by(handbook: Handbook, artefact_id: str) -> tuple[Duty, ...]:
     """Requirements in force that name the artefact as evidence (under the PMO type in force)."""
     return tuple(d for d in duties(handbook) if artefact_id in d.requirement.artefacts)

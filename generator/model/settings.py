@@ -1,5 +1,5 @@
 """handbook.yaml: the organisation, version, PMO types, the PMO type in force, tiers and
-their criteria."""
+their criteria, and the language the standards are written in."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from generator.model.convert import from_data
 from generator.model.tier_criteria import TierCriteria
 
 PMO_TYPES = ("supportive", "controlling", "directive")
+DEFAULT_LANGUAGE = "en-GB"
 OBLIGATION_RANK = {"may": 0, "should": 1, "must": 2}
 
 
@@ -93,6 +94,7 @@ class Settings:
     site_url: str | None
     repository_url: str | None
     edit_uri: str | None
+    language: str = DEFAULT_LANGUAGE  # the proofing language of every Word document
 
     @property
     def pmo_name(self) -> str:
@@ -132,4 +134,5 @@ def build_settings(data: Mapping[str, Any]) -> Settings:
         site_url=data.get("site_url"),
         repository_url=data.get("repository_url"),
         edit_uri=data.get("edit_uri"),
+        language=data.get("language", DEFAULT_LANGUAGE),
     )

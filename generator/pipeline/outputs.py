@@ -3,7 +3,9 @@ each one what the earlier ones wrote.
 
 Every renderer has the same signature (generator.model.render_inputs): the model, the
 folder to write into, and its inputs. `pmo build --only site` renders the Word files
-and the kit too, because the site offers them, but publishes only the site.
+and the kit too, because the site offers them, but publishes only the site. The
+pictures (generator.figures) are drawn first and handed to the Word and site renderers
+as files; they are an input only, never published on their own.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.figures import render_figures
 from generator.kit import render_kit
 from generator.model import Handbook
 from generator.model.render_inputs import RenderInputs
@@ -31,14 +34,18 @@ class Output:
     folder: str                # where it writes, below the staging folder
     needs: tuple[str, ...]     # outputs whose files it is handed
     doing: str                 # what the progress line says
+    published: bool = True     # False: only an input of other outputs, never a --only target
 
 
 OUTPUTS = {
-    "word": Output("word", render_word, "dist/word", (), "Writing Word documents ..."),
+    "figures": Output("figures", render_figures, "dist/figures", (), "Drawing the pictures ...",
+                      published=False),
+    "word": Output("word", render_word, "dist/word", ("figures",), "Writing Word documents ..."),
     "kit": Output("kit", render_kit, "dist", ("word",), "Writing the project kit ..."),
-    "site": Output("site", render_site, "site", ("word", "kit"), "Building the site ..."),
+    "site": Output("site", render_site, "site", ("word", "kit", "figures"),
+                   "Building the site ..."),
 }
-TARGETS = tuple(OUTPUTS)
+TARGETS = tuple(name for name, output in OUTPUTS.items() if output.published)
 
 
 def needed(targets: Iterable[str]) -> list[str]:
@@ -69,7 +76,8 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
     """Render `targets` (and what they need) into `stage` (site/ and dist/ below it), reading
     the workspace's hand-written pages and site configuration; `versioned` for a site that
     sits in a <version>/ folder of a versioned site. `built` is the dist/ folder of an
-    earlier render: what `targets` need is then taken from it, not rendered again.
+    earlier render: what `targets` need is then taken from it, not rendered again (but
+    the pictures, which are no target, are drawn again).
     `extra` are files rendered outside the outputs, handed to every renderer under their
     name (a release's redlines, "redlines/<id>-<old>-to-<new>.docx").
     Return the paths written by output."""
@@ -79,7 +87,8 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
     dist = stage / "dist"
     files: dict[str, Path] = dict(extra or {})
     if built is not None:
-        order = [name for name in order if name in targets]
+        # Unpublished outputs (the pictures) are cheap and follow the standards: drawn again.
+        order = [name for name in order if name in targets or not OUTPUTS[name].published]
         files.update((p.relative_to(built).as_posix(), p) for p in built.rglob("*")
                      if p.is_file())
     written: dict[str, list[Path]] = {}

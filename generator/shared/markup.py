@@ -129,7 +129,7 @@ def _first_raw_html(text: str, unsafe: str) -> str:
 
 def abbreviate(fragment: str, abbreviations: dict[str, str]) -> str:
     """`fragment` with each abbreviation wrapped in `<abbr title=...>` (the glossary's
-    tooltips), outside tags, code and existing abbreviations."""
+    tooltips), outside tags, code, links, pictures (SVG) and existing abbreviations."""
     if not abbreviations:
         return fragment
     pattern = _abbreviation_pattern(tuple(sorted(abbreviations, key=len, reverse=True)))
@@ -138,9 +138,9 @@ def abbreviate(fragment: str, abbreviations: dict[str, str]) -> str:
     for part in re.split(r"(<[^>]*>)", fragment):
         if part.startswith("<"):
             name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
-            if name in ("code", "pre", "abbr", "a"):
+            if name in ("code", "pre", "abbr", "a", "svg"):
                 skip += 1
-            elif name in ("/code", "/pre", "/abbr", "/a"):
+            elif name in ("/code", "/pre", "/abbr", "/a", "/svg"):
                 skip = max(0, skip - 1)
             out.append(part)
         elif skip or not part.strip():

@@ -17,6 +17,7 @@ import jinja2
 
 from generator.model import Standard, page_path
 from generator.shared.markup import block_html, inline_html, plain_text, title_html
+from generator.shared.pictures import Picture
 from generator.site.plain_text import html_text, markdown_text
 from generator.site.urls import relative_url
 
@@ -81,6 +82,17 @@ def word(value: str | None) -> str:
     if value == "should":
         return '<span class="pmo-word pmo-word--should">should</span>'
     return f'<em class="pmo-word pmo-word--may">{html_text(value)}</em>' if value else "–"
+
+
+def figure_html(picture: Picture | None) -> str:
+    """A picture drawn from the standards, inline (its SVG names its own title and
+    description for screen readers), with its title as the caption; nothing without one."""
+    if picture is None:
+        return ""
+    svg = " ".join(picture.svg_text().split("\n")).strip()
+    return (f'<figure class="pmo-figure" id="figure-{html_text(picture.name)}">'
+            f'<div class="pmo-figure__art">{svg}</div>'
+            f"<figcaption>{html_text(picture.title)}</figcaption></figure>")
 
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")

@@ -10,7 +10,7 @@ one-line HTML blocks, with the glossary's abbreviations marked as tooltips.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,19 +30,19 @@ from generator.model import (
 )
 from generator.model.applicability import (
     Duty,
-    artefacts_for,
+    artefact_words,
     by_gate,
     deviation_rule,
     duties,
     lifecycle,
     policies_in_force,
-    strongest_word,
 )
 from generator.model.changes import redline_name
 from generator.shared.markup import abbreviate, inline_html, plain_text
 from generator.shared.parallel import map_halves
+from generator.shared.pictures import Picture, read_pictures
 from generator.shared.templating import create_environment
-from generator.site.html_parts import page_filters, page_globals
+from generator.site.html_parts import figure_html, page_filters, page_globals
 from generator.site.navigation import NAV_GROUP_SIZE, NavItem, has_index, navigation, of_kind
 
 PARALLEL_FROM = 400  # standards; below that a second process costs more than it saves
@@ -57,6 +57,9 @@ class Downloads:
     handbook_word: str
     word: dict[str, str] = field(default_factory=dict)
     redlines: dict[str, str] = field(default_factory=dict)  # by file name, What's new links them
+    # The pictures drawn from the standards (generator.figures), by name: shown inline in the
+    # pages, not offered for download.
+    pictures: dict[str, Picture] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +72,20 @@ class SitePages:
     grouped: bool  # some section was split into groups (a large handbook)
 
 
-def list_downloads(handbook: Handbook, files: Iterable[str] = ()) -> Downloads:
+def list_downloads(handbook: Handbook,
+                   files: Mapping[str, Path] | Iterable[str] = ()) -> Downloads:
     """Where the Word files and the kit sit below docs/ (copied from dist/); a release's
-    redlines too, when the renderer was handed them (`files`: "redlines/<name>.docx")."""
+    redlines too, when the renderer was handed them (`files`: "redlines/<name>.docx"), and
+    the pictures, when it was handed their files (`figures/...`, see shared.pictures)."""
     version = handbook.settings.version
     word = {a.id: f"downloads/word/{a.id}.docx" for a in handbook.artefacts}
     word.update({p.id: f"downloads/word/policies/{p.id}.docx" for p in handbook.policies})
     redlines = {name.removeprefix("redlines/"): f"downloads/{name}" for name in files
                 if name.startswith("redlines/")}
+    pictures = read_pictures(files) if isinstance(files, Mapping) else {}
     return Downloads(kit=f"downloads/project-kit-{version}.zip",
                      handbook_word=f"downloads/word/pmo-handbook-{version}.docx", word=word,
-                     redlines=redlines)
+                     redlines=redlines, pictures=pictures)
 
 
 def site_environment(templates_dir: Path) -> jinja2.Environment:
@@ -160,6 +166,7 @@ class _Writer:
                            for g in p.gates},
             "tier_names": lambda ids: "all tiers" if tuple(sorted(ids)) == every
             else ", ".join(plain_text(inline_html(names.get(t, f"Tier {t}"))) for t in ids),
+            "figure": lambda name: figure_html(downloads.pictures.get(name)),
         }
 
     def write(self, path: str, template: str, **context: Any) -> Path:
@@ -185,7 +192,7 @@ class _Writer:
             applying = duties(handbook, tier=tier.id, scope="project")
             own = [d for d in applying if d.actor == PROJECT_MANAGER]
             self.write(path, "tailoring_tier.md.j2", tier=tier,
-                       artefacts=_artefact_words(handbook, handbook.settings.pmo_type, tier.id),
+                       artefacts=artefact_words(handbook, handbook.settings.pmo_type, tier.id),
                        steps=lifecycle(handbook, tier.id), own=by_gate(handbook, own),
                        others=_by_role(handbook, [d for d in applying if d not in own]))
             pages.append(path)
@@ -194,7 +201,7 @@ class _Writer:
             items = duties(handbook, pmo_type=pmo_type.id)
             self.write(path, "tailoring_type.md.j2", pmo_type=pmo_type, items=items,
                        by_policy=_by_policy(items),
-                       artefacts=_artefact_words(handbook, pmo_type.id, None))
+                       artefacts=artefact_words(handbook, pmo_type.id, None))
             pages.append(path)
         self.write("tailoring/pmo.md", "tailoring_pmo.md.j2",
                    groups=_by_role(handbook, list(duties(handbook, scope="pmo"))))
@@ -213,17 +220,6 @@ def _by_policy(items: Sequence[Duty]) -> list[tuple[Policy, list[Duty]]]:
     for duty in items:
         groups.setdefault(duty.policy.id, (duty.policy, []))[1].append(duty)
     return list(groups.values())
-
-
-def _artefact_words(handbook: Handbook, pmo_type: str, tier: int | None
-                    ) -> list[tuple[Artefact, str | None]]:
-    """Artefacts in force (for `tier`, or any) with the strongest word asking for them."""
-    artefacts = (artefacts_for(handbook, tier) if tier is not None
-                 else tuple(a for a in handbook.artefacts if a.in_force and a.for_projects))
-    applying = duties(handbook, tier=tier, pmo_type=pmo_type,
-                      scope="project" if tier is not None else None)
-    return [(a, strongest_word(d for d in applying if a.id in d.requirement.artefacts))
-            for a in artefacts]
 
 
 def _related(handbook: Handbook, standard: Standard) -> dict[str, list[Standard]]:

@@ -15,16 +15,16 @@ from generator.model import Handbook
 from generator.model.breaches import PROJECT, Breach
 from generator.model.funding import FUNDED, MANDATORY, Decision, score_text
 from generator.model.portfolio import ALL_DIMENSIONS, Portfolio, Row
+from generator.word.house import house_document
 from generator.word.ooxml import run
 from generator.word.shared_parts import author, role_title, standard_title, write_title_page
-from generator.word.styles import load_house_style
-from generator.word.writer import BaseDocument, DocWriter, Properties
+from generator.word.writer import DocWriter, Properties
 
 
 def write_board_pack(handbook: Handbook, portfolio: Portfolio, path: Path,
                      day: date | None = None) -> Path:
     """`board-pack.docx` for the portfolio board."""
-    w = DocWriter(BaseDocument(load_house_style()))
+    w = DocWriter(house_document(handbook.settings.language))
     period = portfolio.period or "no period"
     w.set_header_footer((run(f"Portfolio board pack · {period}"),
                          run(f"{portfolio.title} {portfolio.handbook_version}")),

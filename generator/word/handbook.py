@@ -1,12 +1,16 @@
-"""The whole handbook as one controlled document, ordered as the site's navigation."""
+"""The whole handbook as one document, ordered as the site's navigation, with the tailoring
+chapter after the policies and the pictures where they belong. The controlled version is
+the published one; every printed or downloaded copy, this file included, says it is
+uncontrolled, on its cover, in its header and in its text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from generator.model import KINDS, Handbook, Standard
+from generator.shared.pictures import Picture
 from generator.word.layout import write_layout
 from generator.word.ooxml import run
 from generator.word.properties import Properties
@@ -19,7 +23,11 @@ from generator.word.shared_parts import (
     write_header_footer,
     write_title_page,
 )
+from generator.word.tailoring import write_tailoring
 from generator.word.writer import BaseDocument, DocWriter
+
+UNCONTROLLED = "Uncontrolled when printed or downloaded"
+TAILORING_AFTER = "policy"  # the kind whose part the tailoring chapter follows
 
 
 def handbook_standards(handbook: Handbook) -> list[tuple[str, list[Standard]]]:
@@ -42,17 +50,19 @@ def handbook_date(handbook: Handbook) -> date:
     return max((s.effective for s in handbook.standards), default=date(2000, 1, 1))
 
 
-def write_handbook_document(base: BaseDocument, handbook: Handbook, path: Path) -> Path:
-    """`pmo-handbook-<version>.docx`: document control, contents, every approved standard."""
+def write_handbook_document(base: BaseDocument, handbook: Handbook, path: Path,
+                            pictures: Mapping[str, Picture] | None = None) -> Path:
+    """`pmo-handbook-<version>.docx`: document control, contents, every approved standard,
+    the tailoring chapter, with `pictures`."""
     settings = handbook.settings
-    w = DocWriter(base)
+    w = DocWriter(base, pictures=pictures)
     write_header_footer(w, handbook, run(settings.title),
-                        run(f"Version {settings.version} · Controlled copy"))
+                        run(f"Version {settings.version} · {UNCONTROLLED}"))
     day = handbook_date(handbook)
     parts = handbook_standards(handbook)
     write_title_page(w, handbook, title=settings.title,
                      subtitle=f"Version {settings.version}, {long_date(day)}",
-                     line=run("Controlled copy"), details=[
+                     line=run(controlled_copy_line(handbook)), details=[
                          ("Version", w.cell(settings.version)),
                          ("Issued", w.cell(long_date(day))),
                          ("Owner", w.cell(author(handbook))),
@@ -60,10 +70,18 @@ def write_handbook_document(base: BaseDocument, handbook: Handbook, path: Path) 
                      ])
     write_document_control(w, handbook, parts)
     w.contents()
+    tailored = False
     for heading, standards in parts:
         w.heading(heading, 1, new_page=True)
+        if standards[0].kind == "framework":
+            w.picture("framework")
         for standard in standards:
             write_standard(w, handbook, standard)
+        if standards[0].kind == TAILORING_AFTER:
+            write_tailoring(w, handbook)
+            tailored = True
+    if not tailored:
+        write_tailoring(w, handbook)
     return w.save(path, Properties(
         title=settings.title, subject=f"{settings.title}, version {settings.version}",
         keywords="handbook, standards", category="Handbook", author=author(handbook),
@@ -71,15 +89,23 @@ def write_handbook_document(base: BaseDocument, handbook: Handbook, path: Path) 
         identifier=f"pmo-handbook@{settings.version}", date=day))
 
 
+def controlled_copy_line(handbook: Handbook) -> str:
+    """What the cover says of this copy; the header and the text say the same."""
+    where = handbook.settings.site_url
+    return (f"{UNCONTROLLED}: the controlled version is at {where}" if where
+            else f"{UNCONTROLLED}: the controlled version is the one the PMO publishes")
+
+
 def write_document_control(w: DocWriter, handbook: Handbook,
                            parts: Sequence[tuple[str, list[Standard]]]) -> None:
     settings = handbook.settings
     pmo_type = settings.pmo_type_info()
     w.text("Document control", "TOC Heading")
-    where = (f" The current version is published at {settings.site_url}."
-             if settings.site_url else "")
-    w.text("This is a controlled copy of the handbook. Printed or downloaded copies are "
-           f"uncontrolled: check the version before relying on one.{where}")
+    where = (f"the one published at {settings.site_url}" if settings.site_url
+             else "the one the PMO publishes")
+    w.text(f"The controlled version of this handbook is {where}. Every printed or downloaded "
+           "copy, this one included, is uncontrolled: check its version against the "
+           "controlled one before relying on it.")
     w.table([], [["Organisation", settings.organisation],
                  ["PMO type in force", f"{pmo_type.title}: {pmo_type.authority.lower()}"],
                  ["Tiers", tier_names(handbook, [t.id for t in settings.tiers])]],

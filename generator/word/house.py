@@ -15,8 +15,9 @@ REQUIRED_STYLES = (
 )
 
 
-def house_document() -> BaseDocument:
-    """The blank document in the house style; stops naming a style the style file lacks."""
-    base = BaseDocument(load_house_style())
+def house_document(language: str = "en-GB") -> BaseDocument:
+    """The blank document in the house style, proofed in `language`; stops naming a style
+    the style file lacks."""
+    base = BaseDocument(load_house_style(), language)
     base.styles.require(REQUIRED_STYLES)
     return base

@@ -50,11 +50,15 @@ def _run_content(text: str) -> str:
 
 
 def paragraph(content: str, style: str, *, keep_next: bool = False,
-              page_break_before: bool = False, tabs: Sequence[tuple[str, int]] = (),
+              page_break_before: bool = False,
+              tabs: Sequence[tuple[str, int] | tuple[str, int, str]] = (),
               indent: tuple[int, int] | None = None, align: str | None = None,
               section: str = "") -> str:
-    """A paragraph in `style` (a style id); `indent` is (left, hanging) in twips."""
-    tab_xml = "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs)
+    """A paragraph in `style` (a style id); `indent` is (left, hanging) in twips; a tab stop
+    is (kind, position) or (kind, position, leader), e.g. ("right", 9600, "dot")."""
+    tab_xml = "".join(f'<w:tab w:val="{t[0]}"'
+                      + (f' w:leader="{t[2]}"' if len(t) > 2 else "")  # type: ignore[misc]
+                      + f' w:pos="{t[1]}"/>' for t in tabs)
     ppr = "".join((
         f'<w:pStyle w:val="{style}"/>',
         "<w:keepNext/>" if keep_next else "",
@@ -82,6 +86,32 @@ def field(instruction: str, shown: str) -> str:
 def bookmark(number: int, name: str, content: str) -> str:
     return (f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>{content}'
             f'<w:bookmarkEnd w:id="{number}"/>')
+
+
+def drawing(rid: str, number: int, name: str, description: str, size: tuple[int, int]) -> str:
+    """An inline picture (a run): the image part `rid`, `size` in EMU, its alt text
+    (`description`, Word's wp:docPr descr) and `name` (wp:docPr title)."""
+    cx, cy = size
+    alt = f'descr="{esc(description)}" title="{esc(name)}"'
+    return (
+        "<w:r><w:drawing>"
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{_WP}">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}" {alt}/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+        f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}">'
+        f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr><pic:cNvPr id="{number}" '
+        f'name="picture-{number}.png" {alt}/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+        "</w:drawing></w:r>")
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 
 def hyperlink(anchor: str, content: str) -> str:

@@ -1,11 +1,15 @@
 """Policy documents: purpose, scope, numbered requirements with the obligation word
-under the PMO type in force, gates, roles, RACI, approval block and history."""
+under the PMO type in force (and what the words ask, as handbook.yaml says it), gates
+with the lifecycle pictures, roles, RACI, approval block and history."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.model import Gate, Handbook, Policy, RaciRow, Standard
+from generator.model.applicability import deviation_rule
+from generator.shared.pictures import Picture
 from generator.word.ooxml import paragraph, run
 from generator.word.policy_rules import write_policy_rules
 from generator.word.shared_parts import (
@@ -25,9 +29,9 @@ REQUIREMENT_INDENT = 1300  # twips: the requirement id hangs in this margin
 
 
 def write_policy_document(base: BaseDocument, handbook: Handbook, policy: Policy,
-                          path: Path) -> Path:
-    """`policies/<id>.docx`: the policy as a controlled document."""
-    w = DocWriter(base)
+                          path: Path, pictures: Mapping[str, Picture] | None = None) -> Path:
+    """`policies/<id>.docx`: the policy as a controlled document, with `pictures`."""
+    w = DocWriter(base, pictures=pictures)
     return w.save(path, compose_policy_document(w, handbook, policy))
 
 
@@ -73,6 +77,10 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
     if policy.gates:
         w.at("gates")
         w.heading("Gates", level)
+        if policy.in_force:
+            for tier in handbook.settings.tiers:
+                w.picture(f"lifecycle-tier-{tier.id}")
+        w.at("gates:table")
         rows = [[f"{g.id} {g.name}", tier_names(handbook, [tier]), _decided_by(handbook, g, tier),
                  "\n".join(g.criteria_for(tier)),
                  ", ".join(standard_title(handbook, a) for a in g.evidence_for(tier))]
@@ -100,11 +108,10 @@ def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
     pmo_type = handbook.settings.pmo_type_info()
     w.at("requirements")
     w.heading("Requirements", level)
-    w.para(run("PMO type in force: ") + run(pmo_type.title, bold=True)
-           + run(f" ({pmo_type.authority.lower()}). Under it, ")
-           + w.obligation("must") + run(" is mandatory, ") + w.obligation("should")
-           + run(" is expected unless the sponsor agrees a documented reason, ")
-           + w.obligation("may") + run(" is left to the project's judgement."))
+    w.para(run("Each requirement's word depends on the type of PMO; the type in force is ")
+           + run(pmo_type.title, bold=True) + run(f" ({pmo_type.authority.lower()}). "
+                                                 "Under it:"))
+    write_obligation_words(w, handbook, policy.tiers)
     for requirement in policy.requirements:
         w.at(requirement_block(requirement.id))
         word = requirement.obligation.under(handbook.settings.pmo_type)
@@ -118,6 +125,20 @@ def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
         if requirement.rationale:
             content += run("\nWhy: ", bold=True) + w.inline(requirement.rationale)
         w.para(content, "Requirement Detail", indent=(REQUIREMENT_INDENT, 0))
+
+
+def write_obligation_words(w: DocWriter, handbook: Handbook, tiers: Sequence[int]) -> None:
+    """What must, should and may ask, and who approves departing from them on each of
+    `tiers`: handbook.yaml's words and the deviation rule, word for word as on the site."""
+    words = handbook.settings.obligation_words
+    for word in ("must", "should", "may"):
+        w.para(w.obligation(word) + run("\t") + w.inline(words.of(word)), "Requirement Detail",
+               tabs=(("left", REQUIREMENT_INDENT),), indent=(REQUIREMENT_INDENT,
+                                                             REQUIREMENT_INDENT))
+    for tier in handbook.settings.tiers:
+        rule = deviation_rule(handbook, tier.id)
+        if tier.id in tiers and rule:
+            w.para(run(f"{tier.name}: ", bold=True) + run(rule))
 
 
 def requirement_block(requirement_id: str) -> str:

@@ -18,6 +18,8 @@ def write_policy_rules(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
     """The policy's rules tables, if it keeps rules as data."""
     if policy.risk_scoring is not None:
         write_risk_scoring(w, policy.risk_scoring, level=level)
+        if policy.risk_scoring == handbook.risk_scoring:
+            w.picture("risk-matrix")
     if policy.tolerances is not None:
         write_tolerances(w, handbook, policy.tolerances, level=level)
     if policy.prioritisation is not None:

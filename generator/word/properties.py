@@ -28,7 +28,7 @@ class Properties:
     version: str
     status: str
     identifier: str
-    language: str = "en-GB"
+    language: str | None = None  # None: the document's proofing language (DocWriter.save)
     date: date
 
 
@@ -52,7 +52,7 @@ def set_core_properties(document: DocxDocument, p: Properties) -> None:
     core.category, core.author = fit(p.category), fit(p.author)
     core.last_modified_by = fit(p.author)
     core.version, core.content_status = fit(p.version), fit(p.status)
-    core.identifier, core.language = fit(p.identifier), fit(p.language)
+    core.identifier, core.language = fit(p.identifier), fit(p.language or "en-GB")
     core.comments = fit(p.subject)
     core.created = core.modified = stamp
     core.revision = 1

@@ -14,14 +14,13 @@ a whole inserted or deleted block.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from generator.model import KINDS, Artefact, Handbook, Policy, Standard
@@ -35,20 +34,20 @@ from generator.word.policy import (
     requirement_paragraph,
     write_policy_body,
 )
-from generator.word.revisions import Revisions, as_deleted, diff_runs, xml_of
-from generator.word.tracking import W_R, merge
+from generator.word.revisions import Revisions, diff_runs
+from generator.word.shared_parts import standard_properties
+from generator.word.tracking import merge
 from generator.word.writer import TOC_BLOCK, BaseDocument, DocWriter, Properties
 
 _NS = nsdecls("w", "r")
 OLD_BOOKMARKS = 500_000  # the old version's headings get bookmarks of their own
-_FIELD = (qn("w:fldChar"), qn("w:instrText"))
 
 Block = tuple[str, list[etree._Element]]
 
 
 def render_redlines(changes: ChangeSet, out_dir: Path) -> list[Path]:
     """`<id>-<old>-to-<new>.docx` in `out_dir` for every standard of `changes`."""
-    base = house_document()
+    base = house_document(changes.new.settings.language)
     return [write_redline(base, changes, s, out_dir / changes.file_name(s.standard_id))
             for s in changes.standards]
 
@@ -91,7 +90,10 @@ def _compose(w: DocWriter, handbook: Handbook, standard: Standard) -> Properties
     if isinstance(standard, Policy):
         return compose_policy_document(w, handbook, standard)
     assert isinstance(standard, Artefact)
-    return compose_artefact_template(w, handbook, standard)
+    compose_artefact_template(w, handbook, standard)
+    # A redline is the template's change for its approvers: the template's own properties,
+    # not the project document's (version 0.1, Draft) the template starts a project with.
+    return standard_properties(handbook, standard)
 
 
 def _policy_body(w: DocWriter, handbook: Handbook, standard: Standard, *, level: int) -> None:
@@ -206,29 +208,8 @@ class Redline:
         return [self.comments.anchor(first, requirement_comment(change, self.standard)), *rest]
 
     def _contents(self, old: list[etree._Element], new: list[etree._Element]) -> list[str]:
-        """The table of contents: entries added or removed as whole paragraphs, the TOC
-        field kept around whichever entries are first and last in each version."""
-        field = [xml_of(r) for p in new for r in p.iter(W_R) if _is_field(r)]
-        begin, end = "".join(field[:-1]), field[-1]
-        merged = merge([_without_field(p) for p in old], [_without_field(p) for p in new],
-                       self.marks, pair=False)
-        parts = [xml for _, xml in merged]
-        new_first = next(i for i, (s, _) in enumerate(merged) if s != "deleted")
-        old_first = next(i for i, (s, _) in enumerate(merged) if s != "inserted")
-        new_last = max(i for i, (s, _) in enumerate(merged) if s != "deleted")
-        old_last = max(i for i, (s, _) in enumerate(merged) if s != "inserted")
-        if new_first == old_first:
-            parts[new_first] = _after_properties(parts[new_first], begin)
-        else:
-            parts[old_first] = _after_properties(parts[old_first],
-                                                 self.marks.deleted(as_deleted(begin)))
-            parts[new_first] = _after_properties(parts[new_first], self.marks.inserted(begin))
-        if new_last == old_last:
-            parts[new_last] = _at_end(parts[new_last], end)
-        else:
-            parts[old_last] = _at_end(parts[old_last], self.marks.deleted(end))
-            parts[new_last] = _at_end(parts[new_last], self.marks.inserted(end))
-        return parts
+        """The table of contents: entries added or removed as whole paragraphs."""
+        return [xml for _, xml in merge(old, new, self.marks, pair=False)]
 
 
 def _parse_blocks(parts: list[tuple[str, str]]) -> list[Block]:
@@ -241,30 +222,6 @@ def _parse_blocks(parts: list[tuple[str, str]]) -> list[Block]:
             blocks.append((key, [xml]))
     return [(key, list(parse_xml(f"<w:body {_NS}>{''.join(xml)}</w:body>")))
             for key, xml in blocks]
-
-
-def _is_field(run: etree._Element) -> bool:
-    return any(child.tag in _FIELD for child in run)
-
-
-def _without_field(paragraph: etree._Element) -> etree._Element:
-    paragraph = copy.deepcopy(paragraph)
-    for run in [r for r in paragraph.iter(W_R) if _is_field(r)]:
-        parent = run.getparent()
-        assert parent is not None
-        parent.remove(run)
-    return paragraph
-
-
-def _after_properties(paragraph: str, content: str) -> str:
-    head, end, tail = paragraph.partition("</w:pPr>")
-    if not end:
-        return paragraph.replace("<w:p>", f"<w:p>{content}", 1)
-    return f"{head}{end}{content}{tail}"
-
-
-def _at_end(paragraph: str, content: str) -> str:
-    return paragraph.removesuffix("</w:p>") + content + "</w:p>"
 
 
 def _track_header_footer(old: DocWriter, new: DocWriter, marks: Revisions) -> None:

@@ -34,7 +34,7 @@ PACK_BOOKMARKS = 10_000  # each standard's headings get bookmarks from here on, 
 
 def write_review_pack(changes: ChangeSet, path: Path, base: BaseDocument | None = None) -> Path:
     """The review pack of `changes` at `path`."""
-    base = base or house_document()
+    base = base or house_document(changes.new.settings.language)
     handbook = changes.new
     marks = Revisions(changes.author, changes.date)
     comments = Comments(marks)

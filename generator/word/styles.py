@@ -92,10 +92,12 @@ class StyleIds:
             self(name)
 
 
-def new_document(house: HouseStyle) -> tuple[DocxDocument, StyleIds]:
-    """A blank document with the page set up and every house style applied."""
+def new_document(house: HouseStyle, language: str = "en-GB") -> tuple[DocxDocument, StyleIds]:
+    """A blank document with the page set up, every house style applied and `language`
+    (e.g. en-GB) as the proofing language of the defaults and of every style."""
     document = Document()
     _drop_unused_styles(document)
+    _set_default_language(document, language)
     section = document.sections[0]
     page = house.page
     section.page_width = Cm(page.get("width_cm", 21.0))
@@ -107,7 +109,31 @@ def new_document(house: HouseStyle) -> tuple[DocxDocument, StyleIds]:
     ids: dict[str, str] = {}
     for name, spec in house.styles.items():
         ids[name] = _apply_style(document, house, name, spec)
+    for style in document.styles.element.findall(qn("w:style")):
+        _set_language(style.get_or_add_rPr(), language)
     return document, StyleIds(house, ids)
+
+
+def _set_default_language(document: DocxDocument, language: str) -> None:
+    """`language` in the document defaults (w:docDefaults/w:rPrDefault/w:rPr/w:lang)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f'{qn("w:rPrDefault")}/{qn("w:rPr")}')
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attribute in list(lang.attrib):
+        del lang.attrib[attribute]
+    lang.set(qn("w:val"), language)
+
+
+def _set_language(rpr: Any, language: str) -> None:
+    """Proofing language `language` for the text of `rpr`."""
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _drop_unused_styles(document: DocxDocument) -> None:

@@ -32,7 +32,9 @@ W_HYPERLINK = qn("w:hyperlink")
 BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 _AFTER_RPR = (qn("w:sectPr"), qn("w:pPrChange"))
 _RENAMED = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
-_UNSEEN = re.compile(r'<w:bookmark(?:Start|End) [^>]*/>| w:anchor="[^"]*"')
+# Bookmarks, and the names of bookmarks links and the contents' page numbers point to
+# (the old version's are numbered apart from the new one's).
+_UNSEEN = re.compile(r'<w:bookmark(?:Start|End) [^>]*/>| w:anchor="[^"]*"|(?<=PAGEREF )\S+')
 
 SHORT = 3  # words: paragraphs this short pair whatever they say (a cell's value)
 Merged = tuple[str, str]  # (status: same, changed, inserted or deleted; XML)

@@ -1,8 +1,10 @@
 """DocWriter: composes one house-styled Word document and saves it reproducibly.
 
 Content is collected as WordprocessingML strings (see word_xml) and parsed once
-on save; the table of contents is filled in then from the headings written, so
-it shows its entries on opening and stays a real TOC field Word can refresh.
+on save; the table of contents is filled in then from the headings written, so it
+shows its entries on opening. Each entry's page number is a PAGEREF field to its
+heading's bookmark, which LibreOffice works out as it lays the pages out; the document
+asks Word to update its fields on opening (w:updateFields), which does the same there.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import copy
 import dataclasses
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,12 +26,14 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from generator.model import placeholder
+from generator.shared.pictures import Picture
 from generator.word.markdown import MarkdownStyles, inline_xml, markdown_xml
 from generator.word.ooxml import (
     TWIPS_PER_CM,
     TableLook,
     bookmark,
     column_widths,
+    drawing,
     field,
     hyperlink,
     longest_word,
@@ -44,14 +48,17 @@ from generator.word.styles import HouseStyle, StyleIds, new_document
 _NS = nsdecls("w", "r")
 TOC_LEVELS = 2
 TOC_BLOCK = "contents:entries"  # the block key of the table of contents' entries
+EMU_PER_CM = 360_000
 
 
 class BaseDocument:
-    """The house-styled blank document, styled once and reopened for every document."""
+    """The house-styled blank document, styled once and reopened for every document;
+    `language` is its proofing language (handbook.yaml `language`, e.g. en-GB)."""
 
-    def __init__(self, house: HouseStyle) -> None:
+    def __init__(self, house: HouseStyle, language: str = "en-GB") -> None:
         self.house = house
-        document, self.styles = new_document(house)
+        self.language = language
+        document, self.styles = new_document(house, language)
         buffer = io.BytesIO()
         document.save(buffer)
         self._blob = buffer.getvalue()
@@ -63,8 +70,12 @@ class BaseDocument:
 class DocWriter:
     """Builds one document: call the content methods in order, then `save`."""
 
-    def __init__(self, base: BaseDocument, *, bookmarks_from: int = 0) -> None:
+    def __init__(self, base: BaseDocument, *, bookmarks_from: int = 0,
+                 pictures: Mapping[str, Picture] | None = None) -> None:
         self.document = base.open()
+        self.language = base.language
+        self.pictures = dict(pictures or {})
+        self._drawings = 0
         self.house = base.house
         self.style: StyleIds = base.styles
         self.parts: list[str] = []
@@ -211,6 +222,23 @@ class DocWriter:
     def page_break(self) -> None:
         self._put(page_break())
 
+    def picture(self, name: str) -> None:
+        """The picture `name` (generator.figures) at its print width, centred, with its
+        title as the caption and its description as alt text; nothing if it was not drawn."""
+        picture = self.pictures.get(name)
+        if picture is None:
+            return
+        blob = picture.png_bytes()
+        rid, image = self.document.part.get_or_add_image(io.BytesIO(blob))
+        width = min(round(picture.print_width_cm * EMU_PER_CM), self.text_width * 635)
+        height = round(width * image.px_height / image.px_width)
+        self._drawings += 1
+        self.at(f"picture:{name}")
+        self._put(paragraph(drawing(rid, self._drawings, picture.title, picture.description,
+                                    (width, height)),
+                            self.style("Normal"), keep_next=True, align="center"))
+        self.text(picture.title, "Caption", align="center")
+
     def contents(self) -> None:
         """Reserve the place of the table of contents (filled in on save)."""
         self.at("contents")
@@ -308,28 +336,44 @@ class DocWriter:
         xml = etree.tostring(self.document.element, encoding="unicode")
         at = xml.rindex("<w:sectPr")
         self.document.part._element = parse_xml(xml[:at] + "".join(self.parts) + xml[at:])
+        if properties.language is None:
+            properties = dataclasses.replace(properties, language=self.language)
         set_core_properties(self.document, properties)
+        if self._toc_at is not None:
+            _update_fields_on_open(self.document)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as target:
             _save_reproducibly(self.document, target, properties.date)
         return path
 
     def _toc_xml(self) -> str:
-        style = self.style
-        begin = field(f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u', "").rsplit("<w:r><w:fldChar "
-                                                                        'w:fldCharType="end"/>'
-                                                                        "</w:r>", 1)[0]
-        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        entries = self.headings or [(1, "", "")]
+        """The contents: one paragraph per heading, a link to its bookmark and its page
+        number as a PAGEREF field. No TOC field around them: LibreOffice shows a TOC field's
+        saved text as it is, while it works a PAGEREF out as it lays the pages out."""
+        right = (("right", self.page_size[0] - 2 * self.margin, "dot"),)
         out = []
-        for index, (level, text, name) in enumerate(entries):
-            content = hyperlink(name, run(text)) if name else ""
-            if index == 0:
-                content = begin + content
-            if index == len(entries) - 1:
-                content += end
-            out.append(paragraph(content, style(f"TOC {level}")))
+        for level, text, name in self.headings:
+            number = field(f"PAGEREF {name} \\h", run(""))
+            out.append(paragraph(hyperlink(name, run(text)) + run("\t") + number,
+                                 self.style(f"TOC {level}"), tabs=right))
         return "".join(out)
+
+
+def _update_fields_on_open(document: DocxDocument) -> None:
+    """Ask Word to update the document's fields (the contents' page numbers) on opening."""
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        settings.insert_element_before(update, *_SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+# Children that follow w:updateFields in w:settings (the schema's order).
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
 
 
 class _FixedTimeZip:

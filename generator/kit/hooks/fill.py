@@ -4,7 +4,9 @@ Standard library only: render_kit copies this module's source into the kit's
 post-generation hook, which runs where only cookiecutter is installed. Answers
 are inserted as XML-escaped text, in one pass, and never evaluated as templates; a
 character no XML can hold is written as U+FFFD, so a filled file always opens (the
-pre-generation hook refuses such answers before anything is written).
+pre-generation hook refuses such answers before anything is written). A placeholder
+filled with an answer loses its highlight (its run's Placeholder style); one left
+empty is emptied but keeps its style, so typing there is still marked as to check.
 """
 
 from __future__ import annotations
@@ -22,8 +24,15 @@ RECORD_FILE = ".pmo-kit.json"
 DOCUMENTS_DIR = "documents"
 REGISTERS_DIR = "registers"
 # Text elements whose content may hold a placeholder: Word runs, Excel strings, core properties.
-TEXT_ELEMENT = re.compile(r"(<(w:t|t|dc:title|dc:subject|dc:description|cp:keywords|"
-                          r"cp:category|dc:creator)(?:\s[^>]*)?>)([^<]*)(</\2>)")
+TEXT_ELEMENT = (r"(?P<start><(?P<name>w:t|t|dc:title|dc:subject|dc:description|cp:keywords|"
+                r"cp:category|dc:creator|cp:lastModifiedBy)(?:\s[^>]*)?>)(?P<text>[^<]*)"
+                r"(?P<end></(?P=name)>)")
+# A placeholder's own run as the Word renderer writes it (DocWriter.placeholder): the
+# character style "Placeholder" (highlighted by the house style) and its text.
+PLACEHOLDER_RUN = (r'<w:r><w:rPr><w:rStyle w:val="Placeholder"/></w:rPr>'
+                   r"<w:t(?:\s[^>]*)?>(?P<placeholder>[^<]*)</w:t></w:r>")
+# Either, in one pass (so a value that looks like a placeholder is never filled again).
+FILLABLE = re.compile(f"{PLACEHOLDER_RUN}|{TEXT_ELEMENT}")
 # Characters XML 1.0 cannot hold: the pattern of checks.UNHOLDABLE (a hook holds one module).
 UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
@@ -51,16 +60,25 @@ def fill_xml(xml: str, values: Mapping[str, str], pattern: re.Pattern[str]) -> s
     """Fill placeholders inside text elements of an OOXML part, XML-escaping the values."""
     escaped = {k: escape(holdable(v)) for k, v in values.items()}
 
-    def fill_element(match: re.Match[str]) -> str:
-        start, name, text, end = match.groups()
+    def fill(match: re.Match[str]) -> str:
+        run_text = match.group("placeholder")
+        if run_text is not None:
+            value = escaped.get(run_text, "")
+            if value.strip():  # answered: plain text, the placeholder's highlight gone
+                return f'<w:r><w:t xml:space="preserve">{value}</w:t></w:r>'
+            if run_text not in escaped:
+                return match.group(0)
+            # left empty: an empty run that keeps the style, where the answer is to go
+            return match.group(0).replace(f">{run_text}</w:t>", f">{value}</w:t>")
+        start, text = match.group("start"), match.group("text")
         filled = fill_text(text, escaped, pattern)
         if filled == text:
             return match.group(0)
-        if name in ("w:t", "t") and "xml:space" not in start:
+        if match.group("name") in ("w:t", "t") and "xml:space" not in start:
             start = start[:-1] + ' xml:space="preserve">'
-        return start + filled + end
+        return start + filled + match.group("end")
 
-    return TEXT_ELEMENT.sub(fill_element, xml)
+    return FILLABLE.sub(fill, xml)
 
 
 def fill_office_file(path: str, values: Mapping[str, str], pattern: re.Pattern[str]) -> None:

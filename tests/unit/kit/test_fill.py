@@ -88,3 +88,32 @@ def test_an_answer_starting_like_a_formula_stays_text_in_a_workbook(tmp_path: Pa
     assert (cell.value, cell.data_type) == (answer, "s")
     with zipfile.ZipFile(path) as archive:
         assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def test_a_filled_placeholder_loses_its_highlight(
+        minimal_handbook, tmp_path: Path) -> None:
+    from generator.model.render_inputs import RenderInputs
+    from generator.word import render_word
+
+    render_word(minimal_handbook, tmp_path, RenderInputs())
+    path = tmp_path / "project-charter.docx"
+    keys = ("project_name", "project_manager", "sponsor", "start_date")
+    labels = {key: placeholder(key) for key in keys}
+    answers = {labels["project_name"]: "Apollo", labels["project_manager"]: "Ada Lovelace",
+               labels["sponsor"]: "Tom & Jerry", labels["start_date"]: ""}
+    fill_office_file(str(path), answers, placeholder_pattern(labels))
+    document = Document(str(path))
+    runs = [run for p in document.paragraphs for run in p.runs]
+    runs += [run for t in document.tables for row in t.rows for c in row.cells
+             for p in c.paragraphs for run in p.runs]
+    header = document.sections[0].header
+    runs += [run for t in header.tables for row in t.rows for c in row.cells
+             for p in c.paragraphs for run in p.runs]
+    highlighted = {r.text for r in runs if r.style is not None and r.style.name == "Placeholder"}
+    assert highlighted == {""}  # only the one left empty keeps its style
+    assert labels["start_date"] not in {r.text for r in runs}
+    texts = {r.text for r in runs}
+    assert {"Apollo", "Ada Lovelace", "Tom & Jerry"} <= texts
+    assert document.core_properties.author == "Ada Lovelace"
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None

@@ -92,7 +92,7 @@ def test_the_header_tracks_the_version_too(rendered: Rendered, redline: str,
                                     ("1.1.0", rendered.new, True)):
         expected = paragraphs(part_xml(folder / plain, "word/header1.xml"))
         assert paragraphs(resolve(header, accept=accept)) == expected
-        assert any(f"@{version}" in text for text in expected)
+        assert any(version in text for text in expected)
 
 
 def tracked(root, tag: str) -> list[str]:
@@ -208,10 +208,10 @@ def test_review_pack_summary_content_and_approval(rendered: Rendered) -> None:
         ["Sponsor", "Risk management"], ["PMO lead", "RAID log"]]
     assert all(r.cells[3].text.startswith("____") for r in approval.rows[1:])
     root = part_xml(rendered.pack)
-    texts = paragraphs(root)
+    texts = [t for t in paragraphs(root) if not t.endswith("\t")]  # not the contents' lines
     order = [texts.index(t) for t in ("Summary of changes", "Risk management (policy, 1.0.0 → "
-                                      "1.1.0)", "RAID log (artefact, 1.0.0 → 1.1.0)",
-                                      "Approval")]
+                                      "1.1.0)", "RAID log (artefact, 1.0.0 → 1.1.0)")]
+    order.append(len(texts) - 1 - texts[::-1].index("Approval"))  # the pack's, not a policy's
     assert order == sorted(order)
     assert set(tracked(root, "ins")) >= set(tracked(part_xml(
         rendered.redlines / DOCUMENTS[0][0]), "ins")[1:])
