@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from generator.model import Gate, Handbook, Policy, RaciRow, Standard
+from generator.model import Gate, Handbook, Policy, RaciRow, Requirement, Standard
 from generator.model.applicability import deviation_rule
 from generator.shared.pictures import Picture
 from generator.word.ooxml import paragraph, run
@@ -104,6 +104,15 @@ def _decided_by(handbook: Handbook, gate: Gate, tier: int) -> str:
     return f"{title}, {decider.note}" if decider.note else title
 
 
+def _applies_to(handbook: Handbook, requirement: Requirement) -> str:
+    """The tiers of a project's duty; for a duty of the PMO or board, the portfolio."""
+    if requirement.scope != "pmo":
+        return tier_names(handbook, requirement.tiers)
+    if len(requirement.tiers) == len(handbook.settings.tiers):
+        return "the whole portfolio (a duty of the PMO or the board, not of a project)"
+    return f"projects of {tier_names(handbook, requirement.tiers)}, across the portfolio"
+
+
 def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int) -> None:
     pmo_type = handbook.settings.pmo_type_info()
     w.at("requirements")
@@ -117,7 +126,7 @@ def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
         word = requirement.obligation.under(handbook.settings.pmo_type)
         w.add(requirement_paragraph(w, requirement.id, w.obligation(word),
                                     w.inline(requirement.text)))
-        detail = [f"Applies to: {tier_names(handbook, requirement.tiers)}"]
+        detail = [f"Applies to: {_applies_to(handbook, requirement)}"]
         if requirement.artefacts:
             detail.append("Evidence: " + ", ".join(standard_title(handbook, a)
                                                    for a in requirement.artefacts))

@@ -22,6 +22,7 @@ from generator.model import Handbook
 from generator.model.applicability import duties
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
+from tests.support.handbook_docx import tailoring_duties
 from tests.support.varied import set_pmo_type, varied_handbook
 from tests.support.workspace import copy_workspace, pmo
 
@@ -97,6 +98,13 @@ def test_the_site_tier_page_gives_the_models_answer(case: Built) -> None:
         parser = DutyItems()
         parser.feed(page)
         assert parser.found == case.model(tier), f"tier {tier}"
+
+
+def test_the_word_handbook_gives_the_models_answer(case: Built) -> None:
+    version = case.handbook.settings.version
+    found = tailoring_duties(case.workspace.dist / "word" / f"pmo-handbook-{version}.docx")
+    for tier in case.handbook.settings.tiers:
+        assert found[tier.name] == case.model(tier.id), tier.name
 
 
 def test_kit_check_gives_the_models_answer(case: Built, tmp_path: Path) -> None:

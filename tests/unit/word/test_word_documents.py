@@ -20,6 +20,7 @@ from generator.model.applicability import deviation_rule, duties
 from generator.model.render_inputs import RenderInputs
 from generator.word import render_word
 from tests.support.edited_standards import G3_BY_THE_BOARD, G3_DECIDER, edited_standards
+from tests.support.handbook_docx import tailoring_duties
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -193,23 +194,19 @@ def test_changing_a_gates_decision_body_changes_the_picture_in_word(
 
 def test_the_tailoring_chapter_gives_each_tier_the_models_duties(
         handbook: Handbook, full_word_dir: Path) -> None:
-    path = full_word_dir / f"pmo-handbook-{handbook.settings.version}.docx"
-    paragraphs = docx.Document(str(path)).paragraphs
-    start = next(i for i, p in enumerate(paragraphs)
-                 if p.style.name == "Heading 1" and p.text == "Tailoring by tier")
-    end = next(i for i, p in enumerate(paragraphs[start + 1:], start + 1)
-               if p.style.name == "Heading 1")
-    found: dict[str, set[tuple[str, str]]] = {}
-    tier = ""
-    for p in paragraphs[start:end]:
-        if p.style.name == "Heading 2":
-            tier = p.text
-            found[tier] = set()
-        words = [r.text for r in p.runs if r.style is not None and r.style.name == "Obligation"]
-        if p.style.name == "Requirement Detail" and words:
-            rest = p.text[len(words[0]):].replace("(permission)", "").split()
-            if rest and rest[0][:1].isupper() and "-" in rest[0]:
-                found[tier].add((rest[0], words[0].lower()))
+    found = tailoring_duties(full_word_dir / f"pmo-handbook-{handbook.settings.version}.docx")
     for t in handbook.settings.tiers:
         expected = {(d.id, d.word) for d in duties(handbook, tier=t.id, scope="project")}
         assert expected and found[t.name] == expected, t.name
+
+
+def test_a_pmo_duty_applies_to_the_portfolio_and_a_project_duty_to_its_tiers(
+        handbook: Handbook, full_word_dir: Path) -> None:
+    for policy in handbook.policies:
+        lines = [p.text for p in docx.Document(
+            str(full_word_dir / "policies" / f"{policy.id}.docx")).paragraphs]
+        for r in policy.requirements:
+            at = next(i for i, line in enumerate(lines) if line.split()[:1] == [r.id])
+            applies = next(line for line in lines[at:] if line.startswith("Applies to: "))
+            applies = applies.split(" · ")[0].split("\n")[0]
+            assert ("portfolio" in applies) == (r.scope == "pmo"), (r.id, applies)
