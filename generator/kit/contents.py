@@ -11,18 +11,20 @@ from generator.model import Artefact, Handbook, Settings, Standard, page_url_pat
 from generator.model.applicability import artefacts_for, policies_in_force
 
 
-def page_url(settings: Settings, standard: Standard) -> str:
-    """The standard's page address: absolute when the handbook has a site_url."""
-    path = page_url_path(standard)
-    return f"{settings.site_url.rstrip('/')}/{path}" if settings.site_url else path
+def page_url(settings: Settings, standard: Standard) -> str | None:
+    """The standard's page address on the handbook site, or None when handbook.yaml gives no
+    site_url: a project folder is not the site, so a relative site path would lead nowhere."""
+    if not settings.site_url:
+        return None
+    return f"{settings.site_url.rstrip('/')}/{page_url_path(standard)}"
 
 
 def kit_files(artefact: Artefact) -> tuple[str, ...]:
-    """The files an artefact gives a project: its Word template, and a spreadsheet if a register."""
-    files = [f"{artefact.id}.docx"]
+    """The file an artefact gives a project: a register's workbook, which is its one record
+    (no Word copy to keep in step), or else its Word template."""
     if artefact.format == "register" and artefact.register is not None:
-        files.append(f"{artefact.id}.xlsx")
-    return tuple(files)
+        return (f"{artefact.id}.xlsx",)
+    return (f"{artefact.id}.docx",)
 
 
 def tier_standards(handbook: Handbook, tier: int) -> dict[str, str]:

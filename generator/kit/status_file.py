@@ -4,8 +4,9 @@ The kit writes one template; cookiecutter renders its name (the month of the sta
 and its content for the project's tier: the next gate, the budget, the baseline dates, the
 placeholders the project manager replaces, and for a tier that is prioritised the scores
 of each criterion and the demand on each constrained skill. Only answers the kit has
-checked (dates, tier) or reduced to digits (budget) reach the file; everything else in
-it comes from the standards, with every `{` written so that Jinja prints it as it is.
+checked (dates, tier, the budget as a whole amount, reduced to digits) reach the file;
+everything else in it comes from the standards, with every `{` written so that Jinja
+prints it as it is.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ DIMENSIONS = ("overall", "schedule", "cost", "scope", "risk", "benefits")
 BUDGET = ('{% set b = cookiecutter.budget|string|replace(",", "")|replace(" ", "")'
           '|replace("_", "") %}{% if b.isdigit() %}{{ b }}{% else %}'
           '"[Approved budget in EUR]"{% endif %}')
-NO_BUDGET = '"[Approved budget in EUR]"'
 HEADER = """\
 # The project's status for one report period, as data. `pmo gate check` and the PMO's
 # portfolio dashboard read it; the status report document tells the same story in words.
@@ -45,7 +45,6 @@ def comment(text: str) -> str:
 
 def status_template(handbook: Handbook) -> str:
     """The template of the first status file, for every tier of the handbook."""
-    budget = BUDGET if any(a.key == "budget" for a in handbook.settings.answers) else NO_BUDGET
     prioritisation = next((p.prioritisation for p in policies_in_force(handbook)
                            if p.prioritisation is not None), None)
     branches = []
@@ -53,7 +52,7 @@ def status_template(handbook: Handbook) -> str:
         keyword = "if" if index == 0 else "elif"
         body = _status_for_tier(handbook, tier.id, prioritisation)
         branches.append(f'{{% {keyword} cookiecutter.tier|string == "{tier.id}" %}}'
-                        + body.replace("@BUDGET@", budget))
+                        + body.replace("@BUDGET@", BUDGET))
     return "".join(branches) + "{% endif %}"
 
 

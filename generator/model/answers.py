@@ -2,14 +2,17 @@
 
 The validator accepts these keys in artefact fields, Word templates show their
 placeholders (`[Project name]`), and the kit asks, checks and fills them. `check` says
-how an answer is checked: a non-empty name, a folder name (slug), a YYYY-MM-DD date or
-a declared tier. `default` is the kit's default as cookiecutter writes it, and
-`shown_default` the same in words.
+how an answer is checked: a non-empty name, a folder name (slug), a YYYY-MM-DD date, an
+amount in whole units, or a declared tier. `default` is the kit's default as cookiecutter
+writes it, and `shown_default` the same in words. `answer_checks` adds the handbook's own
+required answers and its choice criteria (risk, reach).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from generator.model.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +20,7 @@ class BuiltinAnswer:
     key: str
     label: str
     question: str
-    check: str = ""  # name, slug, date or tier; empty when any text will do
+    check: str = ""  # name, slug, date, amount or tier; empty when any text will do
     default: str = ""
     shown_default: str = ""
 
@@ -39,8 +42,13 @@ BUILTIN_ANSWERS = (
                   check="date after start_date",
                   default="{% now 'local' + 'days=180', '%Y-%m-%d' %}",
                   shown_default="180 days from today"),
-    BuiltinAnswer("tier", "Tier", "Project tier (decides the artefacts and gates that apply)",
-                  check="tier"),
+    BuiltinAnswer("budget", "Budget",
+                  "Approved budget in {unit}, total cost including internal effort "
+                  "(a whole number, e.g. 250000)", check="amount"),
+    BuiltinAnswer("tier", "Tier",
+                  "Project tier ({tiers}): Enter takes the tier your answers give; you may "
+                  "choose a higher one, a lower one only with an approved deviation",
+                  check="tier", shown_default="the tier the answers give"),
 )
 BUILTIN_KEYS = tuple(a.key for a in BUILTIN_ANSWERS)
 _LABELS = {a.key: a.label for a in BUILTIN_ANSWERS}
@@ -57,6 +65,11 @@ def placeholder(key: str) -> str:
     return f"[{answer_label(key)}]"
 
 
-def answer_checks() -> dict[str, str]:
-    """Answer key -> how it is checked, for the built-in answers that are checked."""
-    return {a.key: a.check for a in BUILTIN_ANSWERS if a.check}
+def answer_checks(settings: Settings) -> dict[str, str]:
+    """Answer key -> how it is checked: the built-in answers that are checked, the
+    handbook's required answers ("name": not empty) and its choice criteria
+    ("choice low medium high")."""
+    checks = {a.key: a.check for a in BUILTIN_ANSWERS if a.check and a.key != "tier"}
+    checks |= {a.key: "name" for a in settings.answers if a.required}
+    checks |= {c.key: f"choice {' '.join(c.ids)}" for c in settings.tier_criteria.choices}
+    return {**checks, "tier": "tier"}  # the tier last: it is checked against the others

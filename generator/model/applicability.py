@@ -149,6 +149,20 @@ def deviation_rule(handbook: Handbook, tier: int) -> str:
     return " ".join(parts)
 
 
+def tier_deviation_rule(handbook: Handbook, tier: int) -> str:
+    """Who approves running a project of `tier` (by its criteria) in a lower tier, and where
+    it is recorded: setting aside the musts of its own tier."""
+    rule = handbook.settings.deviations.rule("must", tier)
+    if rule is None:
+        return ""
+    who = _title(handbook, rule.approver)
+    if rule.consult:
+        who += f", after consulting the {_title(handbook, rule.consult)}"
+    where = f" and recorded in the {_title(handbook, rule.record)}" if rule.record else ""
+    return (f"A lower tier needs a deviation approved by the {who}{where}; the kit then asks "
+            "for its reference (or takes it from `_tier_deviation` on the command line).")
+
+
 def _title(handbook: Handbook, standard_id: str) -> str:
     standard = handbook.by_id.get(standard_id)
     return standard.title if standard else standard_id

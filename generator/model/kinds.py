@@ -245,6 +245,7 @@ class TableColumn:
     description: str | None
     choices: tuple[str, ...]
     width: float | None
+    scoring: str | None = None  # probability, impact, score or rag: scored by the risk policy
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

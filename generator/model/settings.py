@@ -1,5 +1,5 @@
-"""handbook.yaml: the organisation, version, PMO types, the PMO type in force, tiers and the
-language the standards are written in."""
+"""handbook.yaml: the organisation, version, PMO types, the PMO type in force, tiers and
+their criteria, and the language the standards are written in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.convert import from_data
+from generator.model.tier_criteria import TierCriteria
 
 PMO_TYPES = ("supportive", "controlling", "directive")
 DEFAULT_LANGUAGE = "en-GB"
@@ -27,7 +28,7 @@ class Tier:
     id: int
     name: str
     description: str
-    criteria: tuple[str, ...]
+    criteria: tuple[str, ...]  # in words, made from the handbook's tier_criteria
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,6 +38,7 @@ class Answer:
     key: str
     question: str
     default: str = ""
+    required: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +87,7 @@ class Settings:
     pmo_type: str
     pmo_types: tuple[PmoType, ...]
     tiers: tuple[Tier, ...]
+    tier_criteria: TierCriteria
     answers: tuple[Answer, ...]
     obligation_words: ObligationWords
     deviations: Deviations
@@ -109,6 +112,7 @@ class Settings:
 def build_settings(data: Mapping[str, Any]) -> Settings:
     """Settings from handbook.yaml's validated data."""
     organisation = data["organisation"]
+    criteria = from_data(TierCriteria, data["tier_criteria"])
     return Settings(
         organisation=organisation["name"],
         organisation_short=organisation.get("short_name", organisation["name"]),
@@ -120,9 +124,10 @@ def build_settings(data: Mapping[str, Any]) -> Settings:
         ),
         tiers=tuple(
             Tier(id=t["id"], name=t["name"], description=t["description"],
-                 criteria=tuple(t["criteria"]))
+                 criteria=criteria.sentences(t["id"]))
             for t in sorted(data["tiers"], key=lambda t: t["id"])
         ),
+        tier_criteria=criteria,
         answers=tuple(Answer(**a) for a in data.get("answers", ())),
         obligation_words=from_data(ObligationWords, data["obligation_words"]),
         deviations=from_data(Deviations, data["deviations"]),

@@ -4,7 +4,7 @@
   placeholder such as `[Project name]`, or the PMO's guidance paragraphs the template
   asks the project manager to delete as they write;
 - a register (registers/<id>.xlsx) is empty while its first sheet has no row of data
-  below the header.
+  below the header (a formula, such as the RAID log's score, is not data).
 
 Read straight from the zip's XML: no Office library, so a portfolio of a thousand projects
 is read in seconds.
@@ -35,6 +35,9 @@ GUIDANCE_STYLE = re.compile(rb'<w:pStyle w:val="Guidance"\s*/>')
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', re.DOTALL)
 VALUE = re.compile(rb"<v>|<is>|<t[ >]")
+# A cell holding a formula (the kit's score formula on every row): its value is computed,
+# not written, so it makes no row of data.
+FORMULA_CELL = re.compile(rb"<c\b[^>]*>(?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*</c>", re.DOTALL)
 
 
 def answer_placeholders(handbook: Handbook) -> tuple[bytes, ...]:
@@ -95,7 +98,7 @@ def _finder(marks: tuple[bytes, ...]) -> re.Pattern[bytes]:
 
 def _register(archive: zipfile.ZipFile, artefact: str, relative: str) -> EvidenceFile:
     rows = sum(1 for number, body in ROW.findall(_first_sheet(archive))
-               if int(number) > 1 and body and VALUE.search(body))
+               if int(number) > 1 and body and VALUE.search(FORMULA_CELL.sub(b"", body)))
     if not rows:
         return EvidenceFile(artefact=artefact, path=relative, state=EMPTY,
                             detail="the register has no rows below its header")

@@ -16,7 +16,9 @@ from generator.source.checker import Checker
 from generator.source.loader import Document, PathItem
 from generator.source.policy_data_rules import check_one_risk_scoring, check_weight_tables
 from generator.source.policy_rules import check_policy
+from generator.source.register_rules import check_scored_registers
 from generator.source.schema_check import suggest
+from generator.source.tier_rules import check_tier_criteria
 
 
 def check_references(checked: Sequence[tuple[Document, list[Problem]]]) -> list[Problem]:
@@ -40,7 +42,7 @@ class References(Checker):
                       for g in d.data.get("gates", ())}
         self.answers = set(BUILTIN_KEYS) | {
             a["key"] for a in (self.handbook or {}).get("answers", [])
-        }
+        } | {c["key"] for c in (self.handbook or {}).get("tier_criteria", {}).get("choices", [])}
         for document in self.valid:
             if document.kind == "handbook":
                 self._check_handbook(document)
@@ -49,6 +51,7 @@ class References(Checker):
         self._check_unique_requirements()
         check_weight_tables(self, self._of_kind("policy"), self._of_kind("artefact"))
         check_one_risk_scoring(self, self._of_kind("policy"))
+        check_scored_registers(self, self._of_kind("policy"), self._of_kind("artefact"))
         self._check_terms_and_see()
         return self.problems
 
@@ -67,6 +70,7 @@ class References(Checker):
                 )
         for word in ("should", "must"):
             self._check_deviations(document, word)
+        check_tier_criteria(self, document)
 
     def _check_deviations(self, document: Document, word: str) -> None:
         """Each tier has one approver of departing from a `word`, with known roles and record."""

@@ -28,7 +28,8 @@ require_module("playwright.sync_api")  # the browser tests need it, under CI=tru
 FIELDS: list[tuple[str, tuple[Any, ...]]] = [
     ("handbook.yaml", ("title",)), ("handbook.yaml", ("organisation", "name")),
     ("handbook.yaml", ("tiers", 0, "name")), ("handbook.yaml", ("tiers", 1, "description")),
-    ("handbook.yaml", ("tiers", 0, "criteria", 0)), ("handbook.yaml", ("pmo_types", 1, "title")),
+    ("handbook.yaml", ("tier_criteria", "budget", "note")),
+    ("handbook.yaml", ("pmo_types", 1, "title")),
     ("handbook.yaml", ("pmo_types", 1, "authority")),
     ("handbook.yaml", ("pmo_types", 0, "description")),
     ("handbook.yaml", ("obligation_words", "should")),

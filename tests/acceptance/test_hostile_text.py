@@ -68,7 +68,8 @@ def test_generated_project_shows_the_text_literally(workspace: Workspace,
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", "--no-input", "-o", str(output),
          str(workspace.dist / "project-kit"), "project_name=Apollo", "tier=3",
-         "project_manager=Ana", "sponsor=Tom", "start_date=2026-03-02", "end_date=2026-12-18"],
+         "project_manager=Ana", "sponsor=Tom", "start_date=2026-03-02", "end_date=2026-12-18",
+         "budget=2000000", "business_owner=Lena", "risk=high", "reach=group-wide"],
         capture_output=True, text=True, env={"COOKIECUTTER_CONFIG": str(config),
                                              "PATH": "/usr/bin:/bin"},
     )

@@ -220,7 +220,9 @@ def project(story: Story, tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", str(out), str(kit),
          "project_name=Apollo", "project_manager=Ada Lovelace", "sponsor=Grace Hopper",
-         "tier=2"], capture_output=True, text=True, timeout=300)
+         "start_date=2026-03-02", "end_date=2027-01-29", "budget=500000",
+         "business_owner=Lena Park", "risk=medium", "reach=cross-team", "tier=2"],
+        capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     [folder] = [p for p in out.iterdir() if p.is_dir()]
     return folder

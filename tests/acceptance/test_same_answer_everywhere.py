@@ -11,6 +11,7 @@ page, the README of a project made by the real cookiecutter, the Word handbook, 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ from generator.model.applicability import duties
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
 from tests.support.handbook_docx import tailoring_duties
+from tests.support.projects import cookiecutter_env, make_project
 from tests.support.varied import set_pmo_type, varied_handbook
 from tests.support.workspace import copy_workspace, pmo
 
@@ -98,6 +100,30 @@ def test_the_site_tier_page_gives_the_models_answer(case: Built) -> None:
         parser = DutyItems()
         parser.feed(page)
         assert parser.found == case.model(tier), f"tier {tier}"
+
+
+# Answers within each tier's criteria (budget in EUR, end date from a 2026-12-01 start).
+WITHIN = {1: ("80000", "2027-04-30"), 2: ("500000", "2027-11-30"), 3: ("2000000", "2028-12-31")}
+# A duty's line: its word, then its id (a link to its policy's page when the handbook has
+# a site address).
+README_DUTY = re.compile(r"^- \*\*(MUST|SHOULD|MAY)\*\*(?: \(permission\))? \[?([A-Z0-9]+-\d+)\b",
+                         re.MULTILINE)
+
+
+def test_a_generated_projects_readme_gives_the_models_answer(case: Built, tmp_path: Path
+                                                            ) -> None:
+    kit = case.workspace.dist / f"project-kit-{case.handbook.settings.version}.zip"
+    env = cookiecutter_env(tmp_path / "home")
+    for tier in tiers(case):
+        budget, end = WITHIN[tier]
+        project = make_project(kit, tmp_path, env, project_name=f"Tier {tier}",
+                               project_slug=f"tier-{tier}", project_manager="Ana Silva",
+                               sponsor="Tom Berg", start_date="2026-12-01", end_date=end,
+                               budget=budget, tier=str(tier))
+        readme = (project / "README.md").read_text(encoding="utf-8")
+        section = readme[readme.index("## What applies to this project"):]
+        found = {(rid, word.lower()) for word, rid in README_DUTY.findall(section)}
+        assert found == case.model(tier), f"tier {tier}"
 
 
 def test_the_word_handbook_gives_the_models_answer(case: Built) -> None:

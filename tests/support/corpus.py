@@ -146,10 +146,15 @@ def generate_corpus(target: Path, n: int, seed: int = 0, body_words: int = 450) 
                 "id": t,
                 "name": f"Tier {t}",
                 "description": _sentence(rng, 8),
-                "criteria": [_sentence(rng, 6)],
             }
             for t in TIERS
         ],
+        "tier_criteria": {
+            "budget": {"name": "Budget", "unit": "EUR",
+                       "limits": [{"tier": 1, "under": 100000}, {"tier": 2, "up_to": 1000000}]},
+            "duration": {"name": "Duration", "unit": "months",
+                         "limits": [{"tier": 1, "under": 6}, {"tier": 2, "up_to": 18}]},
+        },
         "obligation_words": {"must": "Mandatory.", "should": "Expected.", "may": "Optional."},
         "deviations": {"should": [{"tiers": list(TIERS), "approver": roles[0]}],
                        "must": [{"tiers": list(TIERS), "approver": roles[-1]}]},

@@ -64,7 +64,9 @@ def build_scenario(dist: Path, root: Path) -> Scenario:
     def new(slug: str, name: str, tier: int, budget: int, start: str = "2026-11-02") -> Path:
         return make_project(kit_zip, projects, env, project_name=name, project_slug=slug,
                             project_manager="Ana Silva", sponsor="Tom Berg",
-                            start_date=start, end_date="2027-09-30", tier=str(tier),
+                            start_date=start, tier=str(tier),
+                            # tier 1 is under 6 months: its criteria put a longer one in tier 2
+                            end_date="2027-03-31" if tier == 1 else "2027-09-30",
                             budget=str(budget))
 
     # -- tier 1 ------------------------------------------------------------------------

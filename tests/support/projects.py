@@ -26,8 +26,17 @@ def cookiecutter_env(home: Path) -> dict[str, str]:
     return {**os.environ, "COOKIECUTTER_CONFIG": str(config), "PYTHONIOENCODING": "utf-8"}
 
 
+# Risk and reach answers that put a project in the tier it is made for (the kit refuses a
+# tier lower than the answers give).
+TIER_LEVELS = {"1": ("low", "one-team"), "2": ("medium", "cross-team"),
+               "3": ("high", "group-wide")}
+
+
 def make_project(kit_zip: Path, output: Path, env: dict[str, str], **answers: str) -> Path:
-    """Run the real cookiecutter on the kit; return the project folder."""
+    """Run the real cookiecutter on the kit; return the project folder. The business owner,
+    risk and reach default to a name and the levels of the tier asked for."""
+    risk, reach = TIER_LEVELS[answers.get("tier", "1")]
+    answers = {"business_owner": "Lena Park", "risk": risk, "reach": reach, **answers}
     args = [*COOKIECUTTER, str(kit_zip), "--no-input", "-o", str(output),
             *(f"{k}={v}" for k, v in answers.items())]
     result = subprocess.run(args, capture_output=True, text=True, timeout=180, env=env)

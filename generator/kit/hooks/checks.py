@@ -1,9 +1,10 @@
 """Checks on a project's kit answers, shared by `pmo new` and the kit's pre-generation hook.
 
 Standard library only: render_kit copies this module's source into the kit's
-pre-generation hook, which runs where only cookiecutter is installed. Which answer gets
-which check comes from the model's list of built-in answers (`checks`: key -> name,
-slug, date, "date after <key>" or tier), handed in by the caller.
+answer checks and pre-generation hook, which run where only cookiecutter is installed.
+Which answer gets which check comes from the model (`checks`: key -> name, slug, date,
+"date after <key>", amount, "choice <level> <level> ..." or tier), handed in by the
+caller; the tier is then held against the tier criteria (kit.hooks.tiers).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+
+from generator.kit.hooks.tiers import amount, check_tier
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FORBIDDEN_SLUG_CHARS = '/\\:<>"|?*'
@@ -87,6 +90,13 @@ def check_answer(key: str, value: str, answers: dict[str, str], checks: dict[str
     kind, _, after = checks.get(key, "").partition(" after ")
     if kind == "name" and not value.strip():
         return f"{key} is empty: give the {key.replace('_', ' ')}"
+    if kind == "amount":
+        return check_amount(key, value)
+    if kind.startswith("choice "):
+        levels = kind.split()[1:]
+        if value.strip().lower() not in levels:
+            said = "is empty" if not value.strip() else f"{value!r} is not one of the answers"
+            return f"{key} {said}: answer {', '.join(levels[:-1])} or {levels[-1]}"
     if kind == "slug":
         return check_slug(value)
     if kind == "date":
@@ -97,16 +107,30 @@ def check_answer(key: str, value: str, answers: dict[str, str], checks: dict[str
         if after and check_date(after, start) is None and value < start:
             return (f"{key} {value} is before {after} {start}: "
                     "the project must end after it starts")
-    if kind == "tier" and tiers and value not in tiers:
-        return f"tier {value!r} is not one of {', '.join(tiers)}"
+    if kind == "tier" and tiers and value.strip() and value.strip() not in tiers:
+        return (f"tier {value!r} is not one of {', '.join(tiers)}: choose one, or leave it "
+                "empty for the tier your answers give")
+    return None
+
+
+def check_amount(key: str, value: str) -> str | None:
+    """A message when `value` is not a whole amount such as 250000 or 250,000, or None."""
+    if not value.strip():
+        return f"{key} is empty: give it as a whole number, e.g. 250000"
+    if amount(value) is None:
+        return (f"{key} {value!r} is not a whole amount: write it in digits, e.g. 250000 or "
+                "250,000 (no currency, no decimals)")
     return None
 
 
 def check_answers(answers: dict[str, str], checks: dict[str, str],
-                  tiers: tuple[str, ...] = ()) -> list[str]:
+                  tiers: tuple[str, ...] = (), rule: dict | None = None) -> list[str]:
     """Every problem in a full set of answers: the checked ones in the order of `checks`,
-    then the others (any answer may hold a character no Office file can hold)."""
+    then the others (any answer may hold a character no Office file can hold), then a tier
+    lower than the tier criteria give (`rule`), once the answers they need are right."""
     given = {key: str(value) for key, value in answers.items()}
     keys = [*(k for k in checks if k in given), *(k for k in given if k not in checks)]
-    return [problem for key in keys
-            if (problem := check_answer(key, given[key], given, checks, tiers))]
+    problems = [problem for key in keys
+                if (problem := check_answer(key, given[key], given, checks, tiers))]
+    lower = check_tier(rule, given) if rule else None
+    return [*problems, lower] if lower else problems

@@ -1,9 +1,14 @@
-"""The kit's pre-generation hook: check the answers before anything is written.
+"""The kit's pre-generation hook: check the answers and the folder before anything is written.
+
+The answers were checked (and asked again) while cookiecutter asked them
+(pmo_kit_answers.py); this hook checks them once more, as `pmo new` passes them in too,
+and refuses a folder that is not empty (`cookiecutter -f`).
 
 cookiecutter renders this file as a template before it runs it. The answers
 arrive once, as a JSON string, and the code below the raw marker is left as it
-is, so no answer is ever evaluated. render_kit replaces the import below with
-the source of generator/kit/hooks/checks.py: the hook needs only the standard library.
+is, so no answer is ever evaluated. render_kit replaces the imports below with
+the source of generator/kit/hooks/tiers.py and checks.py: the hook needs only the
+standard library.
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ import sys
 
 CONTEXT = json.loads(r"""{{ cookiecutter | jsonify }}""")
 # {% raw %}
+from generator.kit.hooks.tiers import check_tier  # noqa: E402
 from generator.kit.hooks.checks import check_answers  # noqa: E402
 
 
 def find_problems(context: dict[str, object], project_dir: str) -> list[str]:
     """Every problem with the answers and the target folder."""
     answers = {k: str(v) for k, v in context.items() if not k.startswith("_")}
-    problems = check_answers(answers, dict(context["_pmo_checks"]))
+    kit = context["_pmo_kit"]
+    problems = check_answers(answers, dict(kit["checks"]), tuple(kit["tiers"]),
+                             kit["tier_rule"])
     if problems:
         return problems
     if os.path.basename(project_dir) != answers["project_slug"]:

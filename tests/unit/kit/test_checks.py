@@ -14,12 +14,15 @@ from generator.kit.hooks.checks import (
     slug_is_safe,
 )
 from generator.model.answers import answer_checks
+from generator.pipeline.check import load_handbook
+from tests.support.workspace import REPO
 
-CHECKS = answer_checks()
+CHECKS = answer_checks(load_handbook(REPO / "standards").settings)
 
 GOOD = {"project_name": "Warehouse scanners", "project_slug": "warehouse-scanners",
         "project_manager": "Ana Silva", "sponsor": "Tom Berg", "start_date": "2026-03-02",
-        "end_date": "2026-09-30", "tier": "2"}
+        "end_date": "2026-09-30", "budget": "250,000", "business_owner": "Lena Park",
+        "risk": "medium", "reach": "cross-team", "tier": "2"}
 
 
 def test_good_answers_pass() -> None:
@@ -44,6 +47,13 @@ def test_good_answers_pass() -> None:
     ("project_slug", "C:evil", "holds ':'"),
     ("project_slug", "what?", "characters a folder name cannot have"),
     ("tier", "7", "tier '7' is not one of 1, 2, 3"),
+    ("budget", "", "budget is empty: give it as a whole number"),
+    ("budget", "1.5m", "budget '1.5m' is not a whole amount"),
+    ("budget", "EUR 100000", "is not a whole amount"),
+    ("business_owner", " ", "business_owner is empty"),
+    ("risk", "", "risk is empty: answer low, medium or high"),
+    ("reach", "everyone", "reach 'everyone' is not one of the answers: answer one-team, "
+                          "cross-team or group-wide"),
 ])
 def test_each_bad_answer_has_its_message(key: str, value: str, expected: str) -> None:
     problems = check_answers({**GOOD, key: value}, CHECKS, ("1", "2", "3"))

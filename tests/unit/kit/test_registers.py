@@ -67,7 +67,7 @@ def test_text_starting_like_a_formula_is_written_as_text(tmp_path: Path) -> None
     assert all(c.data_type == "s" for c in register[1])
     assert [lists.cell(row=2, column=i + 1).value for i in range(len(FORMULAS))] == FORMULAS
     described = {row[0]: row[1] for row in about.iter_rows(values_only=True)}
-    assert described["=1+1"] == "=1+1 Choose from: =1+1, =1+1 again."
+    assert described["=1+1"] == "=1+1. Choose from: =1+1, =1+1 again."
     assert all(c.data_type == "s" for row in about.iter_rows() for c in row if c.value)
 
 

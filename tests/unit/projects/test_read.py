@@ -172,3 +172,27 @@ def test_evidence_states(handbook: Handbook, tmp_path: Path) -> None:
                          '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c>'
                          '</row><row r="2"><c r="A2" s="1"/></row></sheetData>')
     assert inspect(tmp_path, raid, marks).state == EMPTY  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("row", "state"), [
+    # the kit's score formula, as openpyxl writes it and as Excel or LibreOffice save it
+    ('<c r="I2"><f>IF(AND(ISNUMBER(G2),ISNUMBER(H2)),G2*H2,"")</f><v></v></c>', EMPTY),
+    ('<c r="A2" s="1"/><c r="I2" t="str"><f t="shared" si="0"/><v></v></c>', EMPTY),
+    ('<c r="G2" t="n"><v>3</v></c><c r="I2"><f>G2*H2</f><v>12</v></c>', FILLED),
+    ('<c r="I2"><f>G2*H2</f><v></v></c><c r="J2" t="inlineStr"><is><t>x</t></is></c>', FILLED),
+])
+def test_a_formula_alone_is_not_a_row_of_data(handbook: Handbook, tmp_path: Path, row: str,
+                                              state: str) -> None:
+    register = tmp_path / "registers" / "raid-log.xlsx"
+    register.parent.mkdir()
+    with zipfile.ZipFile(register, "w") as archive:
+        archive.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="RAID" sheetId="1" '
+                                            'r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
+                                                      'Target="worksheets/sheet1.xml"/>'
+                                                      '</Relationships>')
+        archive.writestr("xl/worksheets/sheet1.xml",
+                         '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c>'
+                         f'</row><row r="2">{row}</row></sheetData>')
+    found = inspect(tmp_path, handbook.get("raid-log"), (b"[Project name]",))  # type: ignore[arg-type]
+    assert found.state == state

@@ -52,10 +52,11 @@ def test_overdue_standards_are_marked_on_their_page_and_in_the_indexes(
             "Review overdue: due by 2026-05-01</p>") in page
     assert "Review overdue" not in (tmp_path / "roles/sponsor.md").read_text(encoding="utf-8")
     policies = (tmp_path / "policies/index.md").read_text(encoding="utf-8")
-    assert "<td>2026-05-01 <strong>(review overdue)</strong></td>" in policies
+    assert ('<td data-label="Review by">2026-05-01 <strong>(review overdue)</strong></td>'
+            in policies)
     artefacts = (tmp_path / "artefacts/index.md").read_text(encoding="utf-8")
-    assert ('<td><a href="raid-log/">RAID log</a> <strong>(review overdue)</strong></td>'
-            in artefacts), artefacts
+    assert ('<td data-label="Artefact"><a href="raid-log/">RAID log</a> '
+            "<strong>(review overdue)</strong></td>" in artefacts), artefacts
 
 
 def test_nothing_is_marked_before_the_review_date(tmp_path: Path,
