@@ -115,10 +115,12 @@ def artefact_words(handbook: Handbook, pmo_type: str, tier: int | None
     requirement under `pmo_type` asks for each with (None: offered, asked for by none)."""
     artefacts = (artefacts_for(handbook, tier) if tier is not None
                  else tuple(a for a in handbook.artefacts if a.in_force and a.for_projects))
-    applying = duties(handbook, tier=tier, pmo_type=pmo_type,
-                      scope="project" if tier is not None else None)
-    return [(a, strongest_word(d for d in applying if a.id in d.requirement.artefacts))
-            for a in artefacts]
+    asking: dict[str, list[Duty]] = {}  # artefact id -> the duties that ask for it
+    for duty in duties(handbook, tier=tier, pmo_type=pmo_type,
+                       scope="project" if tier is not None else None):
+        for artefact_id in duty.requirement.artefacts:
+            asking.setdefault(artefact_id, []).append(duty)
+    return [(a, strongest_word(asking.get(a.id, ()))) for a in artefacts]
 
 
 def asked_for_by(handbook: Handbook, artefact_id: str) -> tuple[Duty, ...]:
