@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +18,7 @@ import pytest
 from generator.model import Handbook, page_path
 from generator.pipeline.workspace import Workspace
 from generator.site.urls import built_url
+from tests.support.links import check_links
 from tests.support.workspace import ARTIFACTS, copy_workspace, pmo, require_module, require_tool
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -82,23 +79,8 @@ def test_theme_overrides_apply(zensical: Workspace, handbook: Handbook) -> None:
 
 
 def test_no_broken_link(zensical: Workspace) -> None:
-    linkchecker = require_tool("linkchecker")
-    readable = Path(tempfile.mkdtemp(prefix="pmo-links-"))  # linkchecker as root drops to nobody
-    try:
-        shutil.copytree(zensical.site, readable / "site")
-        for folder, _dirs, files in os.walk(readable):
-            os.chmod(folder, 0o755)
-            for name in files:
-                os.chmod(Path(folder) / name, 0o644)
-        result = subprocess.run([linkchecker, "--no-status", "--no-warnings",
-                                 str(readable / "site" / "index.html")],
-                                capture_output=True, text=True, timeout=300)
-    finally:
-        shutil.rmtree(readable, ignore_errors=True)
-    summary = re.search(r"(\d+) links? in \d+ URLs? checked.*?(\d+) errors? found",
-                        result.stdout, re.S)
-    assert summary is not None, result.stdout + result.stderr
-    assert int(summary.group(1)) > 100 and summary.group(2) == "0", result.stdout
+    links, errors, result = check_links(zensical.site)
+    assert links > 100 and errors == 0, result.stdout
 
 
 class _Quiet(SimpleHTTPRequestHandler):
