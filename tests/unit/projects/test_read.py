@@ -160,7 +160,13 @@ def test_evidence_states(handbook: Handbook, tmp_path: Path) -> None:
     assert inspect(tmp_path, plan, marks).state == GUIDANCE  # type: ignore[arg-type]
     docx(path, "<w:p><w:r><w:t>Our plan</w:t></w:r></w:p>")
     assert inspect(tmp_path, plan, marks).state == FILLED  # type: ignore[arg-type]
-    register = tmp_path / "registers" / "raid-log.xlsx"
+    raid_workbook(tmp_path, '<c r="A2" s="1"/>')
+    assert inspect(tmp_path, raid, marks).state == EMPTY  # type: ignore[arg-type]
+
+
+def raid_workbook(project: Path, row: str) -> None:
+    """A minimal registers/raid-log.xlsx: a header row, then `row`'s cells as row 2."""
+    register = project / "registers" / "raid-log.xlsx"
     register.parent.mkdir()
     with zipfile.ZipFile(register, "w") as archive:
         archive.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="RAID" sheetId="1" '
@@ -170,8 +176,7 @@ def test_evidence_states(handbook: Handbook, tmp_path: Path) -> None:
                                                       '</Relationships>')
         archive.writestr("xl/worksheets/sheet1.xml",
                          '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c>'
-                         '</row><row r="2"><c r="A2" s="1"/></row></sheetData>')
-    assert inspect(tmp_path, raid, marks).state == EMPTY  # type: ignore[arg-type]
+                         f'</row><row r="2">{row}</row></sheetData>')
 
 
 @pytest.mark.parametrize(("row", "state"), [
@@ -183,16 +188,6 @@ def test_evidence_states(handbook: Handbook, tmp_path: Path) -> None:
 ])
 def test_a_formula_alone_is_not_a_row_of_data(handbook: Handbook, tmp_path: Path, row: str,
                                               state: str) -> None:
-    register = tmp_path / "registers" / "raid-log.xlsx"
-    register.parent.mkdir()
-    with zipfile.ZipFile(register, "w") as archive:
-        archive.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="RAID" sheetId="1" '
-                                            'r:id="rId1"/></sheets></workbook>')
-        archive.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
-                                                      'Target="worksheets/sheet1.xml"/>'
-                                                      '</Relationships>')
-        archive.writestr("xl/worksheets/sheet1.xml",
-                         '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c>'
-                         f'</row><row r="2">{row}</row></sheetData>')
+    raid_workbook(tmp_path, row)
     found = inspect(tmp_path, handbook.get("raid-log"), (b"[Project name]",))  # type: ignore[arg-type]
     assert found.state == state
