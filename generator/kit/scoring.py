@@ -49,21 +49,22 @@ def write_scoring(sheet: Worksheet, table: SectionTable, scoring: RiskScoring | 
         sheet[f"{s}{row}"] = f'=IF(AND(ISNUMBER({p}{row}),ISNUMBER({i}{row})),{p}{row}*{i}{row},"")'
     for band in scoring.bands:
         low, high = scoring.score_range(band)
-        fill, text = COLOURS[band.rag]
         sheet.conditional_formatting.add(
             f"{s}2:{s}{last}",
-            FormulaRule(formula=[f"AND(ISNUMBER({s}2),{s}2>={low},{s}2<={high})"],
-                        fill=PatternFill("solid", start_color=fill, end_color=fill),
-                        font=Font(color=text, bold=True), stopIfTrue=True))
+            _coloured(band.rag, f"AND(ISNUMBER({s}2),{s}2>={low},{s}2<={high})"))
     if "rag" in roles:
         r = get_column_letter(roles["rag"])
         for band in scoring.bands:
-            fill, text = COLOURS[band.rag]
-            sheet.conditional_formatting.add(
-                f"{r}2:{r}{last}",
-                FormulaRule(formula=[f'{r}2="{band.name}"'],
-                            fill=PatternFill("solid", start_color=fill, end_color=fill),
-                            font=Font(color=text, bold=True), stopIfTrue=True))
+            sheet.conditional_formatting.add(f"{r}2:{r}{last}",
+                                             _coloured(band.rag, f'{r}2="{band.name}"'))
+
+
+def _coloured(rag: str, formula: str) -> FormulaRule:
+    """A rule that gives a cell the band's colours when `formula` holds."""
+    fill, text = COLOURS[rag]
+    return FormulaRule(formula=[formula], fill=PatternFill("solid", start_color=fill,
+                                                            end_color=fill),
+                       font=Font(color=text, bold=True), stopIfTrue=True)
 
 
 def scoring_note(column: TableColumn, scoring: RiskScoring | None) -> str:
