@@ -136,7 +136,7 @@ def render_kit_readme(handbook: Handbook, env: Environment) -> str:
 
 EXAMPLE = {"project_name": "Warehouse scanners", "project_manager": "Ana Silva",
            "sponsor": "Tom Berg", "start_date": "2026-03-02", "end_date": "2026-09-30",
-           "budget": "250000"}
+           "budget": "250000", "business_owner": "Lena Park"}
 
 
 def example_answers(handbook: Handbook) -> list[str]:

@@ -669,3 +669,21 @@ def test_a_lower_tier_typed_at_the_prompt_asks_for_the_deviation(kit: tuple[Hand
            "answers give tier 2" in output
     record = json.loads((tmp_path / "big-one" / ".pmo-kit.json").read_text("utf-8"))
     assert record["tier"] == 1 and record["answers"]["tier_deviation"] == "DEC-2026-014"
+
+
+def test_the_kit_readmes_example_command_makes_a_project(kit: tuple[Handbook, Path],
+                                                        tmp_path: Path) -> None:
+    """The command the kit README offers to copy works as printed (the address swapped
+    for the local zip), with no placeholder left to fill in."""
+    handbook, dist = kit
+    readme = (dist / "project-kit" / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("Or give every answer on the command line:"):]
+    block = block[block.index("```") + 3:]
+    command = shlex.split(block[:block.index("```")].replace("\\\n", " "))
+    assert command[0] == "cookiecutter" and "--no-input" in command
+    assert not [a for a in command if "<" in a or ">" in a]
+    zip_path = dist / f"project-kit-{handbook.settings.version}.zip"
+    result = subprocess.run([*COOKIECUTTER, str(zip_path), *command[2:], "-o", str(tmp_path)],
+                            capture_output=True, text=True, timeout=180, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "warehouse-scanners" / ".pmo-kit.json").is_file()
