@@ -15,11 +15,11 @@ from typing import Any
 from generator.commands.known_versions import known_versions
 from generator.errors import PmoError
 from generator.model import Handbook
-from generator.model.breaches import Breach
 from generator.model.project import Project
 from generator.model.readiness import Readiness, checked_step, gate_ids, readiness
 from generator.pipeline.check import load_handbook
 from generator.pipeline.workspace import Workspace
+from generator.portfolio import words
 from generator.projects.read import read_project
 
 MARKS = {True: "ok", False: "TODO"}
@@ -61,27 +61,11 @@ def _print_problems(project: Project) -> None:
         print(problem, file=sys.stderr)
 
 
-def _title(handbook: Handbook, role: str) -> str:
-    found = handbook.by_id.get(role)
-    return found.title if found else role
-
-
-def route_text(handbook: Handbook, breach: Breach) -> str:
-    """`exception report to Steering Committee; decided by Portfolio Board, on ...`."""
-    route = breach.route
-    if route is None:
-        return "no escalation route in the tolerances policy"
-    report = "email" if route.report == "email" else _title(handbook, route.report).lower()
-    text = (f"{report} to {_title(handbook, route.to)}; decided by "
-            f"{_title(handbook, route.decided_by)}")
-    return f"{text}, {route.note}" if route.note else text
-
-
 def format_readiness(handbook: Handbook, project: Project, result: Readiness) -> str:
     assert project.record is not None
     tier = handbook.settings.tier(project.record.tier)
     step = result.step
-    decider = _title(handbook, step.decider.role) + (f", {step.decider.note}"
+    decider = handbook.title_of(step.decider.role) + (f", {step.decider.note}"
                                                       if step.decider.note else "")
     lines = [f"{project.name}: {tier.name}, gate {result.gate}"
              + (f" (merged into {step.gate.id} for tier {tier.id}: its checks are made at "
@@ -105,12 +89,12 @@ def format_readiness(handbook: Handbook, project: Project, result: Readiness) ->
     lines += ["", f"Requirements due at {step.gate.id}"
               + (f", where tier {tier.id} also meets {absorbed}" if absorbed else "")
               + f" ({len(result.duties)}):"]
-    lines += [f"  {d.id} {d.word.upper()} ({_title(handbook, d.actor)}): "
+    lines += [f"  {d.id} {d.word.upper()} ({handbook.title_of(d.actor)}): "
               f"{' '.join(d.requirement.text.split())}" for d in result.duties] or ["  none"]
     lines += ["", f"Forecast tolerance breaches ({len(result.breaches)}):"]
     for breach in result.breaches:
         lines.append(f"  {breach.dimension.capitalize()}: {breach.measured}; breaches {breach.of} "
-                     f"({breach.tolerance}): {route_text(handbook, breach)}"
+                     f"({breach.tolerance}): {words.route(handbook, breach)}"
                      + (f" (rated {breach.rating}: the rating understates it)"
                         if breach.understated else ""))
     if not result.breaches:
@@ -140,7 +124,7 @@ def as_json(handbook: Handbook, project: Project, result: Readiness) -> dict[str
                           "text": d.requirement.text} for d in result.duties],
         "breaches": [{"dimension": b.dimension, "measured": b.measured,
                       "tolerance": b.tolerance, "level": b.level, "rating": b.rating,
-                      "route": route_text(handbook, b)} for b in result.breaches],
+                      "route": words.route(handbook, b)} for b in result.breaches],
         "blockers": list(result.blockers()),
         "problems": [p.as_dict() for p in project.problems],
     }

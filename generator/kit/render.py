@@ -166,10 +166,10 @@ def render_project_readme(handbook: Handbook, tier_id: int, env: Environment) ->
                   for step in lifecycle(handbook, tier_id)}
     own = [(gate_names.get(gate or "", "All through the project"), _items(handbook, group))
            for gate, group in by_gate(handbook, [d for d in applying if d.actor == PM])]
-    others = [(_title(handbook, role), _items(handbook, [d for d in applying if d.actor == role]))
+    others = [(handbook.title_of(role), _items(handbook, [d for d in applying if d.actor == role]))
               for role in dict.fromkeys(d.actor for d in applying) if role != PM]
     gates = [{"step": step, "url": page_url(settings, step.policy),
-              "decided_by": _title(handbook, step.decider.role)
+              "decided_by": handbook.title_of(step.decider.role)
               + (f", {step.decider.note}" if step.decider.note else ""),
               "artefacts": [{"title": a.title, "path": paths.get(a.id)} for a in step.evidence]}
              for step in lifecycle(handbook, tier_id)]
@@ -191,11 +191,6 @@ def _items(handbook: Handbook, group: list[Duty]) -> list[dict[str, object]]:
              "url": f"{url}#{d.id}" if (url := page_url(settings, d.policy)) else None,
              "trigger": d.requirement.trigger,
              "text": " ".join(d.requirement.text.split())} for d in group]
-
-
-def _title(handbook: Handbook, standard_id: str) -> str:
-    standard = handbook.by_id.get(standard_id)
-    return standard.title if standard else standard_id
 
 
 def _copy_templates(handbook: Handbook, project_dir: Path, inputs: RenderInputs) -> None:

@@ -143,10 +143,10 @@ def deviation_rule(handbook: Handbook, tier: int) -> str:
         rule = settings.deviations.rule(word, tier)
         if rule is None:
             continue
-        who = _title(handbook, rule.approver)
+        who = handbook.title_of(rule.approver)
         if rule.consult:
-            who += f", after consulting the {_title(handbook, rule.consult)}"
-        where = f"; it is recorded in the {_title(handbook, rule.record)}" if rule.record else ""
+            who += f", after consulting the {handbook.title_of(rule.consult)}"
+        where = f"; it is recorded in the {handbook.title_of(rule.record)}" if rule.record else ""
         parts.append(f"{what} needs the approval of the {who}{where}.")
     return " ".join(parts)
 
@@ -157,14 +157,9 @@ def tier_deviation_rule(handbook: Handbook, tier: int) -> str:
     rule = handbook.settings.deviations.rule("must", tier)
     if rule is None:
         return ""
-    who = _title(handbook, rule.approver)
+    who = handbook.title_of(rule.approver)
     if rule.consult:
-        who += f", after consulting the {_title(handbook, rule.consult)}"
-    where = f" and recorded in the {_title(handbook, rule.record)}" if rule.record else ""
+        who += f", after consulting the {handbook.title_of(rule.consult)}"
+    where = f" and recorded in the {handbook.title_of(rule.record)}" if rule.record else ""
     return (f"A lower tier needs a deviation approved by the {who}{where}; the kit then asks "
             "for its reference (or takes it from `_tier_deviation` on the command line).")
-
-
-def _title(handbook: Handbook, standard_id: str) -> str:
-    standard = handbook.by_id.get(standard_id)
-    return standard.title if standard else standard_id

@@ -47,6 +47,14 @@ class Handbook:
     def get(self, standard_id: str) -> Standard:
         return self.by_id[standard_id]
 
+    def title_of(self, standard_id: str | None) -> str:
+        """The title of the standard with this id (a role, an artefact ...), or the id
+        itself when no standard has it; "" for no id."""
+        if not standard_id:
+            return ""
+        found = self.by_id.get(standard_id)
+        return found.title if found else standard_id
+
     def overdue(self, standard: Standard) -> bool:
         """The standard's review date has passed (as of `as_of`)."""
         return review_overdue(standard, self.as_of)

@@ -8,6 +8,7 @@ site and the Word document show for a limit is made here, once, from the same nu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MEASURED_UNITS = ("percent", "weeks", "score")
@@ -117,6 +118,13 @@ class Route:
     to: str                       # the role that receives it
     decided_by: str               # the role that decides
     note: str | None
+
+    def words(self, title_of: Callable[[str], str]) -> str:
+        """`Exception Report to Steering Committee; decided by Portfolio Board, <note>`,
+        with `title_of` naming the artefact and roles (Handbook.title_of)."""
+        report = "Email" if self.report == "email" else title_of(self.report)
+        text = f"{report} to {title_of(self.to)}; decided by {title_of(self.decided_by)}"
+        return f"{text}, {self.note}" if self.note else text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,7 +21,7 @@ def write_dashboard(handbook: Handbook, portfolio: Portfolio, path: Path) -> Pat
     env = create_environment(TEMPLATES_DIR / "portfolio", autoescape=True,
                              filters={"score": score_text, "money": portfolio.money},
                              globals={"route": lambda b: words.route(handbook, b),
-                                      "title_of": lambda i: words.title_of(handbook, i),
+                                      "title_of": handbook.title_of,
                                       "outcome": words.outcome,
                                       "readiness_text": words.readiness_text,
                                       "arrows": words.TREND_ARROWS,

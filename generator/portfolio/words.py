@@ -16,19 +16,11 @@ TREND_WORDS = {IMPROVING: "better than last period", STABLE: "same as last perio
                WORSENING: "worse than last period", NEW: "first report"}
 
 
-def title_of(handbook: Handbook, standard_id: str) -> str:
-    found = handbook.by_id.get(standard_id)
-    return found.title if found else standard_id
-
-
 def route(handbook: Handbook, breach: Breach) -> str:
-    """`Exception report to Steering Committee; Portfolio Board decides, on ...`."""
-    r = breach.route
-    if r is None:
-        return "no route in the tolerances policy"
-    report = "Email" if r.report == "email" else title_of(handbook, r.report)
-    text = f"{report} to {title_of(handbook, r.to)}; {title_of(handbook, r.decided_by)} decides"
-    return f"{text}, {r.note}" if r.note else text
+    """Where the breach goes, in words (`Route.words`)."""
+    if breach.route is None:
+        return "no escalation route in the tolerances policy"
+    return breach.route.words(handbook.title_of)
 
 
 def outcome(decision: Decision) -> str:

@@ -12,7 +12,6 @@ from pathlib import Path
 from generator.model import Artefact, Handbook, Section, SectionTable, placeholder
 from generator.word.ooxml import paragraph, run
 from generator.word.shared_parts import (
-    role_title,
     standard_properties,
     tier_names,
     write_header_footer,
@@ -79,8 +78,8 @@ def write_document_control(w: DocWriter, handbook: Handbook, artefact: Artefact)
     w.at("control")
     w.text("Document control", "TOC Heading")
     w.markdown(CONTROL_NOTE, guidance=True)
-    sponsor, manager = role_title(handbook, "sponsor") or "Sponsor", \
-        role_title(handbook, "project-manager") or "Project manager"
+    sponsor, manager = handbook.title_of("sponsor") or "Sponsor", \
+        handbook.title_of("project-manager") or "Project manager"
     w.text("Version history", "Heading 4")
     first = [w.cell(FIRST_VERSION), w.cell_runs(w.placeholder("start_date")),
              w.cell_runs(w.placeholder("project_manager")),
@@ -114,7 +113,7 @@ def write_artefact_body(w: DocWriter, handbook: Handbook, artefact: Artefact, *,
     w.heading("About this document", level)
     w.markdown(artefact.purpose)
     if artefact.responsible:
-        w.text(f"Kept by the {role_title(handbook, artefact.responsible).lower()}.")
+        w.text(f"Kept by the {handbook.title_of(artefact.responsible).lower()}.")
     w.markdown(GUIDANCE_NOTE, guidance=True)
     write_sections(w, artefact, level=level)
 

@@ -17,7 +17,7 @@ from generator.model.funding import FUNDED, MANDATORY, Decision, score_text
 from generator.model.portfolio import ALL_DIMENSIONS, Portfolio, Row
 from generator.word.house import house_document
 from generator.word.ooxml import run
-from generator.word.shared_parts import author, role_title, standard_title, write_title_page
+from generator.word.shared_parts import author, write_title_page
 from generator.word.writer import DocWriter, Properties
 
 
@@ -33,7 +33,7 @@ def write_board_pack(handbook: Handbook, portfolio: Portfolio, path: Path,
         ("Period", w.cell(period)),
         ("Projects", w.cell(f"{len(portfolio.rows)} reported, {len(portfolio.unread)} could "
                             "not be read")),
-        ("Rules", w.cell(", ".join(f"{standard_title(handbook, i)} {v}"
+        ("Rules", w.cell(", ".join(f"{handbook.title_of(i)} {v}"
                                    for i, v in portfolio.policy_versions.items()))),
         ("Capacity", w.cell(_capacity(portfolio))),
         ("Prepared by", w.cell(author(handbook))),
@@ -99,13 +99,7 @@ def _decisions(w: DocWriter, handbook: Handbook, p: Portfolio) -> None:
 
 
 def _route(handbook: Handbook, breach: Breach) -> str:
-    r = breach.route
-    if r is None:
-        return ""
-    report = "Email" if r.report == "email" else standard_title(handbook, r.report)
-    text = (f"{report} to {role_title(handbook, r.to)}; "
-            f"{role_title(handbook, r.decided_by)} decides")
-    return f"{text}, {r.note}" if r.note else text
+    return breach.route.words(handbook.title_of) if breach.route else ""
 
 
 def _projects(w: DocWriter, p: Portfolio) -> None:
@@ -148,7 +142,7 @@ def _gates(w: DocWriter, handbook: Handbook, p: Portfolio) -> None:
         rd = r.readiness
         if rd is None:
             continue
-        decider = role_title(handbook, rd.step.decider.role)
+        decider = handbook.title_of(rd.step.decider.role)
         state = "Ready" if rd.ready else "Not ready: " + "; ".join(rd.blockers())
         rows.append([r.project.name, f"{rd.gate} {rd.step.gate.name}", decider, state])
     if rows:

@@ -17,7 +17,6 @@ from generator.word.properties import Properties
 from generator.word.shared_parts import (
     author,
     long_date,
-    role_title,
     stamp,
     tier_names,
     write_header_footer,
@@ -110,7 +109,7 @@ def write_document_control(w: DocWriter, handbook: Handbook,
                  ["PMO type in force", f"{pmo_type.title}: {pmo_type.authority.lower()}"],
                  ["Tiers", tier_names(handbook, [t.id for t in settings.tiers])]],
             [1.0, 2.4], label_column=True)
-    rows = [[s.title, s.id, s.version, s.effective.isoformat(), role_title(handbook, s.owner)]
+    rows = [[s.title, s.id, s.version, s.effective.isoformat(), handbook.title_of(s.owner)]
             for _, standards in parts for s in standards]
     w.table(["Standard", "Id", "Version", "Effective", "Owner"], rows,
             [2.4, 1.8, 0.8, 1.0, 1.4])
@@ -121,7 +120,7 @@ def write_standard(w: DocWriter, handbook: Handbook, standard: Standard) -> None
     """One standard: heading, its control line, summary, then its kind's Word layout."""
     w.heading(standard.title, 2)
     w.text(f"{stamp(standard)} · {standard.status.capitalize()} · effective "
-           f"{long_date(standard.effective)} · owner {role_title(handbook, standard.owner)}",
+           f"{long_date(standard.effective)} · owner {handbook.title_of(standard.owner)}",
            "Requirement Detail", indent=(0, 0))
     w.markdown_as(standard.summary, "Caption")
     write_layout(w, handbook, standard, KINDS[standard.kind].word_layout, level=3)

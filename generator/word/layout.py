@@ -14,7 +14,7 @@ from generator.model import layout as blocks
 from generator.word.artefact import write_sections
 from generator.word.ooxml import run
 from generator.word.policy import write_approval, write_history, write_policy, write_raci
-from generator.word.shared_parts import role_title, tier_names
+from generator.word.shared_parts import tier_names
 from generator.word.writer import DocWriter
 
 
@@ -38,7 +38,7 @@ def _line(w: DocWriter, handbook: Handbook, s: Standard, block: blocks.Line, _le
     if not value:
         return
     if block.show == "role":
-        text = role_title(handbook, value)
+        text = handbook.title_of(value)
     elif block.show == "tiers":
         text = tier_names(handbook, value)
     elif block.show == "pmo_type":

@@ -14,11 +14,9 @@ from generator.word.ooxml import paragraph, run
 from generator.word.policy_rules import write_policy_rules
 from generator.word.shared_parts import (
     long_date,
-    role_title,
     stamp,
     standard_details,
     standard_properties,
-    standard_title,
     tier_names,
     write_header_footer,
     write_title_page,
@@ -43,7 +41,7 @@ def compose_policy_document(w: DocWriter, handbook: Handbook, policy: Policy) ->
     details = [
         ("Policy code", w.cell(policy.code)),
         *standard_details(w, handbook, policy),
-        ("Approved by", w.cell(role_title(handbook, policy.approved_by))),
+        ("Approved by", w.cell(handbook.title_of(policy.approved_by))),
         ("PMO type in force", w.cell(f"{pmo_type.title} ({pmo_type.authority.lower()})")),
     ]
     write_title_page(w, handbook, title=f"{policy.title} policy", subtitle=policy.summary,
@@ -83,7 +81,7 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
         w.at("gates:table")
         rows = [[f"{g.id} {g.name}", tier_names(handbook, [tier]), _decided_by(handbook, g, tier),
                  "\n".join(g.criteria_for(tier)),
-                 ", ".join(standard_title(handbook, a) for a in g.evidence_for(tier))]
+                 ", ".join(handbook.title_of(a) for a in g.evidence_for(tier))]
                 for g in policy.gates for tier in g.tiers]
         w.table(["Gate", "Tier", "Decided by", "Criteria", "Evidence"], rows,
                 [1.1, 0.8, 1.1, 2.8, 1.4])
@@ -91,7 +89,7 @@ def write_policy(w: DocWriter, handbook: Handbook, policy: Policy, *, level: int
         w.at("roles")
         w.heading("Roles and responsibilities", level)
         w.table(["Role", "Responsibility"],
-                [[role_title(handbook, r.role), r.responsibility] for r in policy.roles],
+                [[handbook.title_of(r.role), r.responsibility] for r in policy.roles],
                 [1.0, 3.0])
     write_raci(w, handbook, policy, level=level)
 
@@ -100,7 +98,7 @@ def _decided_by(handbook: Handbook, gate: Gate, tier: int) -> str:
     decider = gate.decider(tier)
     if decider is None:
         return ""
-    title = role_title(handbook, decider.role)
+    title = handbook.title_of(decider.role)
     return f"{title}, {decider.note}" if decider.note else title
 
 
@@ -128,7 +126,7 @@ def write_requirements(w: DocWriter, handbook: Handbook, policy: Policy, *, leve
                                     w.inline(requirement.text)))
         detail = [f"Applies to: {_applies_to(handbook, requirement)}"]
         if requirement.artefacts:
-            detail.append("Evidence: " + ", ".join(standard_title(handbook, a)
+            detail.append("Evidence: " + ", ".join(handbook.title_of(a)
                                                    for a in requirement.artefacts))
         content = run(" · ".join(detail))
         if requirement.rationale:
@@ -178,7 +176,7 @@ def write_raci(w: DocWriter, handbook: Handbook, standard: Standard, *, level: i
     w.text("R responsible, A accountable, C consulted, I informed.", "Caption")
     rows = [[row.activity, *(_raci_letters(row, role) for role in roles)]
             for row in standard.raci]
-    w.table(["Activity", *(role_title(handbook, r) for r in roles)], rows,
+    w.table(["Activity", *(handbook.title_of(r) for r in roles)], rows,
             [2.5, *([1.0] * len(roles))])
 
 
@@ -195,7 +193,7 @@ def write_approval(w: DocWriter, handbook: Handbook, policy: Policy, *, level: i
     w.heading("Approval", level)
     line = "_" * 32
     rows = [
-        ("Approved by", role_title(handbook, policy.approved_by)),
+        ("Approved by", handbook.title_of(policy.approved_by)),
         ("Name", ""), ("Version", policy.version),
         ("Effective date", long_date(policy.effective)),
         ("Signature", line), ("Date", line),

@@ -10,7 +10,7 @@ from generator.model.funding import MANDATORY, Decision
 from generator.model.prioritisation import Prioritisation
 from generator.model.risk_scoring import RiskScoring
 from generator.model.tolerances import Route, Tolerances, amount
-from generator.word.shared_parts import role_title, standard_title, tier_names
+from generator.word.shared_parts import tier_names
 from generator.word.writer import DocWriter
 
 
@@ -64,7 +64,7 @@ def write_tolerances(w: DocWriter, handbook: Handbook, t: Tolerances, *, level: 
     told = ["Also told"]
     for tier in tiers:
         entry = t.escalation_for(tier.id)
-        names = ", ".join(role_title(handbook, r) for r in entry.informed) if entry else ""
+        names = ", ".join(handbook.title_of(r) for r in entry.informed) if entry else ""
         if entry and entry.informed_note:
             names += f", {entry.informed_note}"
         told.append(names or "–")
@@ -74,10 +74,7 @@ def write_tolerances(w: DocWriter, handbook: Handbook, t: Tolerances, *, level: 
 
 
 def _route(handbook: Handbook, route: Route) -> str:
-    report = "Email" if route.report == "email" else standard_title(handbook, route.report)
-    text = (f"{report} to {role_title(handbook, route.to)}; decided by "
-            f"{role_title(handbook, route.decided_by)}")
-    return f"{text}, {route.note}" if route.note else text
+    return route.words(handbook.title_of)
 
 
 def write_prioritisation(w: DocWriter, handbook: Handbook, p: Prioritisation, *,

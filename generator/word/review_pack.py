@@ -21,7 +21,6 @@ from generator.word.revisions import Revisions
 from generator.word.shared_parts import (
     author,
     long_date,
-    role_title,
     tier_names,
     write_header_footer,
     write_title_page,
@@ -136,7 +135,7 @@ def write_approvals(w: DocWriter, changes: ChangeSet) -> None:
     approvers: dict[str, list[str]] = {}
     for standard in changes.standards:
         approvers.setdefault(standard.new.approved_by, []).append(standard.title)
-    rows = [[role_title(handbook, role), ", ".join(titles), "", SIGNATURE_LINE, SIGNATURE_LINE]
+    rows = [[handbook.title_of(role), ", ".join(titles), "", SIGNATURE_LINE, SIGNATURE_LINE]
             for role, titles in approvers.items()]
     w.table(["Role", "Approves", "Name", "Signature", "Date"], rows or [["", "", "", "", ""]],
             [1.3, 2.2, 1.3, 1.5, 1.2])

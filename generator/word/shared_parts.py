@@ -16,19 +16,6 @@ def author(handbook: Handbook) -> str:
     return handbook.settings.pmo_name
 
 
-def role_title(handbook: Handbook, role_id: str | None) -> str:
-    """A role's title (roles are referenced by id), or the id if no such role exists."""
-    if not role_id:
-        return ""
-    role = handbook.by_id.get(role_id)
-    return role.title if role else role_id
-
-
-def standard_title(handbook: Handbook, standard_id: str) -> str:
-    found = handbook.by_id.get(standard_id)
-    return found.title if found else standard_id
-
-
 def tier_names(handbook: Handbook, tiers: Sequence[int]) -> str:
     names = {t.id: t.name for t in handbook.settings.tiers}
     return ", ".join(names.get(t, f"Tier {t}") for t in sorted(tiers))
@@ -86,5 +73,5 @@ def standard_details(w: DocWriter, handbook: Handbook,
         ("Status", cell(standard.status.capitalize())),
         ("Effective", cell(long_date(standard.effective))),
         ("Next review", cell(long_date(standard.review_by))),
-        ("Owner", cell(role_title(handbook, standard.owner))),
+        ("Owner", cell(handbook.title_of(standard.owner))),
     ]

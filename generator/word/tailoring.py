@@ -17,7 +17,6 @@ from generator.model.applicability import (
 from generator.model.settings import Tier
 from generator.word.ooxml import run
 from generator.word.policy import write_obligation_words
-from generator.word.shared_parts import role_title
 from generator.word.writer import DocWriter
 
 PROJECT_MANAGER = "project-manager"  # whose duties come first, by gate (as on the site)
@@ -80,7 +79,7 @@ def write_gates(w: DocWriter, handbook: Handbook, tier: Tier) -> None:
     w.heading("Gates", 3)
     w.picture(f"lifecycle-tier-{tier.id}")
     for step in steps:
-        decider = role_title(handbook, step.decider.role)
+        decider = handbook.title_of(step.decider.role)
         if step.decider.note:
             decider += f", {step.decider.note}"
         text = run(f"{step.gate.id} {step.gate.name}: ", bold=True) + run(f"decided by {decider}.")

@@ -163,7 +163,7 @@ def test_a_breach_of_the_projects_tolerance_holds_the_gate(built: Workspace,
         ("cost", "project", "EAC 900,000 EUR against a budget of 800,000 EUR: +100,000 EUR "
          "(+12.5%)", "+/- 10% = 80,000 EUR")]
     assert report["breaches"][0]["route"] == (
-        "exception report to Steering Committee; decided by Portfolio Board, on the steering "
+        "Exception Report to Steering Committee; decided by Portfolio Board, on the steering "
         "committee's recommendation")
 
 
@@ -251,7 +251,7 @@ def test_dashboard_is_one_offline_page_with_project_text_escaped(
         assert attribute not in html, attribute
     assert "Funding line: Fleet telematics is the last candidate funded" in html
     assert "Skipped: not enough budget: needs 300,000 EUR, 200,000 EUR left" in html
-    assert "Exception Report to Steering Committee; Portfolio Board decides" in html
+    assert "Exception Report to Steering Committee; decided by Portfolio Board" in html
     assert "projects/broken-status/status/2026-11.yaml:5:1: YAML syntax" in html
 
 

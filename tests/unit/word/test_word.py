@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 from generator.model import Handbook, Policy, placeholder
 from generator.model.render_inputs import RenderInputs
 from generator.word import render_word
-from generator.word.shared_parts import role_title
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +125,7 @@ def test_policy_document_states_requirements_under_the_pmo_type_in_force(
     for expected in ("Purpose", "Scope", "Requirements", "RACI", "Approval", "Document history"):
         assert expected in headings
     cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
-    assert ["Approved by", role_title(minimal_handbook, policy.approved_by)] in cells
+    assert ["Approved by", minimal_handbook.title_of(policy.approved_by)] in cells
     assert [h.version for h in policy.history][0] in [row[0] for row in cells]
     assert ["Review the RAID log", "R", "A"] in cells
 
