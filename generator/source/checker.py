@@ -70,6 +70,21 @@ class Checker:
         for i, value in enumerate(values or ()):
             self.ref(document, [*path, i], value, kind, what)
 
+    def one_per_tier(self, document: Document, path: list[PathItem],
+                     entries: Sequence[Any], what: str) -> set[int]:
+        """Entries at `path` that each name `tiers`: each tier named by one entry only
+        (its `what`, e.g. approver); the tiers they cover."""
+        seen: dict[int, int] = {}
+        for i, entry in enumerate(entries):
+            self.tier_refs(document, [*path, i, "tiers"], entry["tiers"])
+            for j, tier in enumerate(entry["tiers"]):
+                if tier in seen:
+                    self.add(document, [*path, i, "tiers", j],
+                             f"tier {tier} already has its {what} at "
+                             f"{field_name(path)}[{seen[tier]}]; name one {what} per tier")
+                seen[tier] = i
+        return set(seen)
+
     def tier_refs(self, document: Document, path: list[PathItem], values: Any) -> None:
         if self.tiers is None:
             return

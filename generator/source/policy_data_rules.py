@@ -111,16 +111,9 @@ def _check_dimension(checker: Checker, document: Document, path: list[PathItem],
 
 def _check_escalation(checker: Checker, document: Document, path: list[PathItem],
                       entries: Sequence[dict[str, Any]], covered: set[int]) -> None:
-    seen: dict[int, int] = {}
+    seen = checker.one_per_tier(document, path, entries, "escalation route")
     for i, entry in enumerate(entries):
         where = [*path, i]
-        checker.tier_refs(document, [*where, "tiers"], entry["tiers"])
-        for j, tier in enumerate(entry["tiers"]):
-            if tier in seen:
-                checker.add(document, [*where, "tiers", j],
-                            f"tier {tier} already has its route at escalation[{seen[tier]}]; "
-                            "give each tier one entry")
-            seen[tier] = i
         for level in ("manager", "project"):
             route = entry[level]
             for key in ("to", "decided_by"):
@@ -129,7 +122,7 @@ def _check_escalation(checker: Checker, document: Document, path: list[PathItem]
                 checker.ref(document, [*where, level, "report"], route["report"], "artefact",
                             "artefact (or write email)")
         checker.refs(document, [*where, "informed"], entry.get("informed"), "role", "role")
-    missing = sorted(covered - set(seen))
+    missing = sorted(covered - seen)
     if missing:
         checker.add(document, path,
                     f"no escalation route for tier {', '.join(map(str, missing))}; add an entry "

@@ -79,18 +79,13 @@ def _check_gate(checker: Checker, document: Document, path: list[PathItem],
                 gate: dict[str, Any], gates: Mapping[str, Any]) -> None:
     tiers = set(gate["tiers"])
     checker.tier_refs(document, [*path, "tiers"], gate["tiers"])
-    decided: dict[int, int] = {}
     for i, decider in enumerate(gate["decided_by"]):
         where = [*path, "decided_by", i]
         checker.ref(document, [*where, "role"], decider["role"], "role", "role")
-        for j, tier in enumerate(decider["tiers"]):
-            if tier in decided:
-                checker.add(document, [*where, "tiers", j],
-                            f"tier {tier} already has its decision body at decided_by"
-                            f"[{decided[tier]}]; name one body per tier")
-            decided[tier] = i
         _within(checker, document, [*where, "tiers"], decider["tiers"], tiers, gate["id"])
-    missing = sorted(tiers - set(decided))
+    decided = checker.one_per_tier(document, [*path, "decided_by"], gate["decided_by"],
+                                   "decision body")
+    missing = sorted(tiers - decided)
     if missing:
         checker.add(document, [*path, "decided_by"],
                     f"no decision body for tier {', '.join(map(str, missing))} of gate "

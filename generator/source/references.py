@@ -74,22 +74,16 @@ class References(Checker):
 
     def _check_deviations(self, document: Document, word: str) -> None:
         """Each tier has one approver of departing from a `word`, with known roles and record."""
-        seen: dict[int, int] = {}
-        for i, rule in enumerate(document.data["deviations"][word]):
+        rules = document.data["deviations"][word]
+        for i, rule in enumerate(rules):
             path: list[PathItem] = ["deviations", word, i]
             self.ref(document, [*path, "approver"], rule["approver"], "role", "role")
             if "consult" in rule:
                 self.ref(document, [*path, "consult"], rule["consult"], "role", "role")
             if "record" in rule:
                 self.ref(document, [*path, "record"], rule["record"], "artefact", "artefact")
-            self.tier_refs(document, [*path, "tiers"], rule["tiers"])
-            for j, tier in enumerate(rule["tiers"]):
-                if tier in seen:
-                    self.add(document, [*path, "tiers", j],
-                             f"tier {tier} already has its approver at deviations.{word}"
-                             f"[{seen[tier]}]; name one per tier")
-                seen[tier] = i
-        missing = sorted((self.tiers or set()) - set(seen))
+        seen = self.one_per_tier(document, ["deviations", word], rules, "approver")
+        missing = sorted((self.tiers or set()) - seen)
         if missing:
             self.add(document, ["deviations", word],
                      f"no approver for departing from a {word} on tier "
