@@ -374,10 +374,6 @@ def page_url_path(standard: Standard) -> str:
     return page_path(standard).removesuffix(".md") + "/"
 
 
-def kind_order(name: str) -> int:
-    return KINDS.order(name)
-
-
 def finish(standard: Any, settings: Settings) -> Any:
     """A built standard completed by its kind's rule, if it has one."""
     rule = KINDS[standard.kind].finish
