@@ -16,6 +16,10 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 WORKERS_VARIABLE = "PMO_SITE_WORKERS"
+# The site engine's pages from which it shares its work with a second process; set
+# lower in tests, so that a small site goes the way a large one does.
+SHARE_FROM_VARIABLE = "PMO_SITE_SHARE_FROM"
+SITE_SHARE_FROM = 400
 MAX_WORKERS = 8
 
 T = TypeVar("T")
@@ -41,6 +45,7 @@ def map_halves(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], minimum
     global _job
     half = len(items) // 2
     _job = (fn, items[half:])
+    gc.freeze()  # the child leaves the objects it inherits untouched by its collector
     try:
         with mp.get_context("fork").Pool(1) as pool:
             second = pool.apply_async(_run_job)
@@ -48,12 +53,54 @@ def map_halves(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], minimum
             return first + second.get()
     finally:
         _job = None
+        gc.unfreeze()
+
+
+def in_child(fn: Callable[[], R]) -> Callable[[], R] | None:
+    """Start `fn()` in a forked child now and return what waits for its result (the
+    child's exception is raised there); None when a child cannot be forked or
+    PMO_SITE_WORKERS=1, and the caller does the work itself."""
+    if not can_fork() or os.environ.get(WORKERS_VARIABLE, "").strip() == "1":
+        return None
+    global _single
+    _single = fn
+    gc.freeze()
+    try:
+        pool = mp.get_context("fork").Pool(1)
+    finally:
+        _single = None
+        gc.unfreeze()
+    pending = pool.apply_async(_run_single)
+
+    def wait() -> R:
+        try:
+            return pending.get()  # type: ignore[no-any-return]
+        finally:
+            pool.close()
+            pool.join()
+
+    return wait
+
+
+_single: Callable[[], Any] | None = None
+
+
+def _run_single() -> Any:
+    assert _single is not None
+    return _single()
 
 
 def _run_job() -> list[Any]:
     assert _job is not None
     fn, items = _job
     return fn(items)
+
+
+def site_share_from() -> int:
+    """How many pages the site engine needs before it shares its work (PMO_SITE_SHARE_FROM,
+    else SITE_SHARE_FROM)."""
+    value = os.environ.get(SHARE_FROM_VARIABLE, "").strip()
+    return int(value) if value.isdigit() else SITE_SHARE_FROM
 
 
 def worker_count() -> int:

@@ -26,6 +26,8 @@ ENGINE_VARIABLE = "PMO_SITE_ENGINE"
 TIMEOUT = 1800
 ZENSICAL_SITE_DIR = "site"  # below the tree: Zensical builds there, the site is moved out
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# what the mkdocs engine's plugin says, as mkdocs logs it (generator.site.mkdocs_plugin)
+_NOTICE = re.compile(r"^INFO\s+-\s+(pmo: .*)$", re.M)
 
 
 def chosen_engine(value: str | None = None) -> str:
@@ -79,7 +81,15 @@ def _run(engine: str, command: list[str], config_file: Path) -> str:
     if result.returncode != 0:
         raise BuildError(f"{engine} build failed; fix the page or standard it names:\n"
                          + problems(result.stdout + result.stderr))
+    for notice in notices(result.stdout + result.stderr):
+        print(notice, file=sys.stderr, flush=True)
     return result.stdout + result.stderr
+
+
+def notices(output: str) -> list[str]:
+    """What the mkdocs engine's plugin says of a successful build (a shortcut not taken,
+    work shared with a second process), one line each."""
+    return _NOTICE.findall(_ANSI.sub("", output))
 
 
 def problems(output: str) -> str:

@@ -18,7 +18,7 @@ so a link to one of them (a glossary term) still validates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markdown import Markdown
@@ -80,6 +80,28 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "param", "source", "track", "wbr"})
 
 
+def stored_blocks(lines: list[str], i: int, last: int,
+                  is_block_level: Callable[[str], bool]) -> list[str] | None:
+    """The HTML blocks of line `i` of a generated page as Python-Markdown's raw-HTML
+    parser stores them (one per top-level element, the last keeping the blank line that
+    follows it), or None when the line is not whole blocks after a blank line."""
+    line = lines[i]
+    if not line.startswith("<") or (i and lines[i - 1].strip()):
+        return None
+    parts = top_level(line, is_block_level)
+    if parts is None:
+        return None
+    blank_after = i + 2 <= last and _SPACES.fullmatch(lines[i + 1]) is not None
+    if blank_after:
+        parts[-1] += "\n"
+    return parts
+
+
+def block_ids(blocks: Iterable[str]) -> set[str]:
+    """The ids the HTML blocks carry (a link to one of them must validate)."""
+    return {found for block in blocks if 'id="' in block for found in _ID.findall(block)}
+
+
 class _StashBlocks(Preprocessor):
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
@@ -92,21 +114,13 @@ class _StashBlocks(Preprocessor):
             return lines
         lines = lines[:first] + lines[first + 1:]
         last = len(lines) - 1
-        for i, line in enumerate(lines):
-            if not line.startswith("<") or (i and lines[i - 1].strip()):
+        for i in range(len(lines)):
+            blocks = stored_blocks(lines, i, last, self.md.is_block_level)
+            if blocks is None:
                 continue
-            parts = top_level(line, self.md.is_block_level)
-            if parts is None:
-                continue
-            # As Python-Markdown's raw-HTML parser stores them: one stash entry per
-            # element, the last one keeping the blank line that follows it.
-            blank_after = i + 2 <= last and _SPACES.fullmatch(lines[i + 1]) is not None
-            stored = [self.md.htmlStash.store(part + ("\n" if blank_after and j == len(parts) - 1
-                                                      else ""))
-                      for j, part in enumerate(parts)]
-            if 'id="' in line:
-                self.ids.update(_ID.findall(line))
-            lines[i] = "\n\n".join(stored) + ("" if blank_after else "\n")
+            self.ids |= block_ids(blocks)
+            stored = [self.md.htmlStash.store(block) for block in blocks]
+            lines[i] = "\n\n".join(stored) + ("" if blocks[-1].endswith("\n") else "\n")
         return lines
 
 

@@ -4,22 +4,30 @@ site that plain mkdocs-material builds from the same tree."""
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from generator.errors import BuildError
 from generator.model import Handbook
 from generator.pipeline.check import load_handbook
-from generator.site import engines, render_site
+from generator.shared.parallel import SHARE_FROM_VARIABLE, WORKERS_VARIABLE
+from generator.site import engines, mkdocs_plugin, render_site
 from generator.site import render as site_render
 from generator.site.config import HTML_BLOCKS_EXTENSION
 from generator.site.html_blocks import MARKER
 from tests.support.corpus import generate_corpus
 from tests.support.site import make_dist, site_inputs
 from tests.support.workspace import REPO
+
+original_render = Page.render
 
 
 def test_the_engine_is_the_option_else_the_variable_else_mkdocs(
@@ -98,14 +106,52 @@ def _differing(left: Path, right: Path) -> list[str]:
                   or (left / n).read_bytes() != (right / n).read_bytes())
 
 
-@pytest.mark.parametrize("which", ["shipped", "corpus"])
+@pytest.mark.parametrize("which", ["shipped", "corpus", "corpus in two processes"])
 def test_the_shortcuts_change_no_byte_of_pages_or_search(
-        tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch, which: str) -> None:
+        tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str], which: str) -> None:
     """Every HTML page (navigation, article) and the search index are the bytes plain
-    mkdocs-material writes, on the shipped handbook and on a generated corpus."""
-    if which == "corpus":
+    mkdocs-material writes, on the shipped handbook and on a generated corpus; the
+    corpus also as a large site is built, its work shared with a second process
+    (pre-rendered pages, the second half of the pages themed there)."""
+    if which.startswith("corpus"):
         handbook = load_handbook(generate_corpus(tmp_path / "corpus", 60))
+    monkeypatch.setenv(SHARE_FROM_VARIABLE, "10" if "two" in which else "100000")
+    monkeypatch.delenv(WORKERS_VARIABLE, raising=False)
     site, tree = _built_trees(handbook, tmp_path, monkeypatch, REPO)
     plain = _without_shortcuts(tree)
     assert _differing(site, plain) == []
     assert MARKER not in (site / "index.html").read_text("utf-8")
+    shared = re.search(r"pmo: (\d+) of the (\d+) pages are themed and written by a second "
+                       r"process", capfd.readouterr().err)
+    if "two" in which:
+        assert shared and 0 < int(shared[1]) < int(shared[2]), "the work was not shared"
+    else:
+        assert shared is None
+
+
+def test_another_mkdocs_version_builds_the_same_site_the_plain_way(
+        tmp_path: Path, handbook: Handbook, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The shortcuts on mkdocs' and Material's internals are taken only with the versions
+    they were checked against: with any other, one line says so and every page goes
+    through mkdocs' own rendering, to the same site."""
+    handbook = load_handbook(generate_corpus(tmp_path / "corpus", 20))
+    monkeypatch.setenv(SHARE_FROM_VARIABLE, "10")
+    site, tree = _built_trees(handbook, tmp_path, monkeypatch, REPO)
+    monkeypatch.setattr(mkdocs_plugin, "mkdocs_version", "1.7.0")
+    monkeypatch.setattr(mkdocs_plugin, "material_version", "10.0.0")
+    rendered: list[str] = []
+    monkeypatch.setattr(Page, "render", lambda page, config, files: (
+        rendered.append(page.file.src_uri), original_render(page, config, files))[-1])
+    config = load_config(str(tree / "mkdocs.yml"), site_dir=str(tmp_path / "other"))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.pmo"):
+        build(config)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("pmo: ")]
+    assert any("mkdocs 1.7.0 is not a version" in m and "1.6.x" in m for m in said), said
+    assert any("Material for MkDocs 10.0.0 is not a version" in m for m in said), said
+    assert not any("second process" in m for m in said)
+    generated = [p.relative_to(tree / "docs").as_posix() for p in (tree / "docs").rglob("*.md")
+                 if MARKER in p.read_text("utf-8")]
+    assert generated and set(generated) <= set(rendered)
+    assert _differing(site, tmp_path / "other") == []
