@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,9 +35,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.errors import PmoError, StandardsError
-from generator.pipeline.check import load_handbook
+from generator.figures import draw_scenes
+from generator.model import Handbook
+from generator.pipeline.incremental import Standards
 from generator.pipeline.outputs import TARGETS, render_outputs, site_downloads_in
 from generator.pipeline.workspace import Workspace, quiet
+from generator.site.live import SEARCH_INDEX, LiveSite
 
 DEBOUNCE = 0.4  # seconds of quiet after a change before rebuilding
 BUILD_PATH = "/__pmo/build"  # answers the number of the build being served
@@ -84,16 +88,33 @@ class Previews:
         self.stage: Path | None = None   # holds site/ and dist/ of the last good build
         self.build = 0                   # the number of the build in `stage`
         self.lock = threading.Lock()
+        self.standards = Standards(workspace.standards)
+        self.live: LiveSite | None = None  # the mkdocs engine's site, kept up to date in place
+        self.handbook: Handbook | None = None
+        self.scenes: list[Any] = []
+        self.settling: threading.Thread | None = None
 
     @property
     def site(self) -> Path | None:
         return self.stage / "site" if self.stage else None
 
-    def rebuild(self, *, full: bool = False) -> bool:
+    def rebuild(self, *, full: bool = False, changed: Iterable[Path] | None = None) -> bool:
         """Build anew (only the site, unless `full`, there is no build yet, or the
         handbook offers a download the last build does not hold); on any error, say what
-        went wrong, remove the failed build and keep the last good one."""
+        went wrong, remove the failed build and keep the last good one. When only
+        standards `changed` and the mkdocs engine builds, the site is brought up to date
+        in place instead (`update`)."""
         started = time.perf_counter()
+        if not full and changed is not None:
+            try:
+                handbook = self.standards.load()
+            except StandardsError as err:
+                for problem in err.problems:
+                    say(str(problem))
+                say(f"{len(err.problems)} problem(s); {self._keeping()}")
+                return False
+            if self._updatable(handbook, set(changed)):
+                return self.update(handbook, started)
         stage = Path(tempfile.mkdtemp(prefix="pmo-serve-"))
         try:
             self._build(stage, full=full)
@@ -124,16 +145,79 @@ class Previews:
         return True
 
     def _build(self, stage: Path, *, full: bool) -> None:
-        handbook = load_handbook(self.workspace.standards)
+        handbook = self.standards.load()
         with self.lock:
             previous = self.stage
+        live = LiveSite(stage / "tree") if self.engine == "mkdocs" else None
+        renderers = {"site": live.render} if live else None
         if full or previous is None or not site_downloads_in(handbook, previous / "dist"):
             render_outputs(handbook, self.workspace, stage, TARGETS, quiet,
-                           site_engine=self.engine)
+                           site_engine=self.engine, renderers=renderers)
         else:
             shutil.copytree(previous / "dist", stage / "dist")
             render_outputs(handbook, self.workspace, stage, ("site",), quiet,
-                           built=stage / "dist", site_engine=self.engine)
+                           built=stage / "dist", site_engine=self.engine, renderers=renderers)
+        self.live, self.handbook, self.scenes = live, handbook, draw_scenes(handbook)
+
+    def _updatable(self, handbook: Handbook, changed: set[Path]) -> bool:
+        """Whether the live site can take `handbook` in place: only standards changed (not
+        handbook.yaml, docs/ or mkdocs.yml), no standard came or went, the pictures are
+        the same and the last build holds every download."""
+        standards = self.workspace.standards.resolve()
+        before = self.handbook
+        return (self.live is not None and before is not None and self.stage is not None
+                and all(p.resolve().is_relative_to(standards) and p.name != "handbook.yaml"
+                        for p in changed)
+                and set(before.by_id) == set(handbook.by_id)
+                and before.settings == handbook.settings
+                and draw_scenes(handbook) == self.scenes
+                and site_downloads_in(handbook, self.stage / "dist"))
+
+    def update(self, handbook: Handbook, started: float) -> bool:
+        """Bring the live site up to date with `handbook`: the changed standards' pages
+        now, the rest as they are asked for or in the background."""
+        assert self.live is not None and self.handbook is not None
+        before = self.handbook
+        changed = {s.id for s in handbook.standards if before.by_id.get(s.id) != s}
+        try:
+            self.live.update(handbook, changed)
+        except Exception as err:  # noqa: BLE001 - a preview server outlives any failed build
+            say(f"pmo: error: updating the site failed ({type(err).__name__}: {err}); "
+                "rebuilding it whole")
+            return self.rebuild(full=True)
+        self.handbook = handbook
+        with self.lock:
+            self.build += 1
+            generation = self.build
+        live = self.live
+        self.settling = threading.Thread(
+            target=live.settle, name="pmo-settle", daemon=True,
+            kwargs={"stop": lambda: self.live is not live or self.build != generation})
+        self.settling.start()
+        say(f"Updated the site in {time.perf_counter() - started:.2f} s "
+            f"({', '.join(sorted(changed)[:3]) or 'no standard changed'}; the other pages "
+            "follow as they are opened)")
+        return True
+
+    def settle(self) -> None:
+        """Wait until every page of the live site is up to date (and its search index)."""
+        if self.live is not None:
+            self.live.settle()
+
+    def ensure(self, url_path: str) -> None:
+        """Before serving `url_path`: bring its page (or, for the search index, every
+        page) up to date."""
+        live = self.live
+        if live is None:
+            return
+        if url_path.endswith(SEARCH_INDEX):
+            live.settle()
+            return
+        page = live.page_of(url_path)
+        if page is not None:
+            live.ensure(page)
+        else:
+            live.ensure_static()
 
     def _keeping(self) -> str:
         return ("the last good build is still served." if self.stage
@@ -203,7 +287,7 @@ class Watcher(FileSystemEventHandler):
             names = ", ".join(sorted(Path(c).name for c in changed if Path(c).exists())[:3])
             say(f"Changed: {names}; rebuilding ...")
             try:
-                self.previews.rebuild()
+                self.previews.rebuild(changed=[Path(c) for c in changed])
             except Exception as err:  # noqa: BLE001 - keep watching whatever happened
                 say(f"pmo: error: rebuilding failed ({type(err).__name__}: {err}); still "
                     "watching for changes")
@@ -231,6 +315,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if not Path(self.translate_path(self.path)).resolve().is_relative_to(root):
             self.send_error(HTTPStatus.NOT_FOUND, "Not in the site")
             return None
+        self.previews.ensure(self.path.split("?")[0].split("#")[0])
         page = Path(self.translate_path(self.path))
         if page.is_dir() and self.path.split("?")[0].endswith("/"):
             page = page / "index.html"

@@ -100,11 +100,14 @@ class Handbook:
 
 
 def build_model(
-    settings_data: Mapping[str, Any], standards: Iterable[tuple[str, str, Mapping[str, Any]]]
+    settings_data: Mapping[str, Any], standards: Iterable[tuple[str, str, Mapping[str, Any]]],
+    *, built: Iterable[Standard] = (),
 ) -> Handbook:
-    """Build the model from validated data: handbook.yaml and (kind, source, data) triples."""
+    """Build the model from validated data: handbook.yaml and (kind, source, data) triples,
+    with the standards already `built` from the same handbook.yaml."""
     settings = build_settings(settings_data)
-    built = [build_standard(kind, source, data, settings) for kind, source, data in standards]
+    built = [*built, *(build_standard(kind, source, data, settings)
+                       for kind, source, data in standards)]
     built.sort(key=lambda s: (KINDS.order(s.kind), s.id))
     backlinks: dict[str, list[str]] = {}
     for standard in built:

@@ -74,7 +74,8 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
                    versioned: bool = False,
                    built: Path | None = None,
                    extra: Mapping[str, Path] | None = None,
-                   site_engine: str = "mkdocs") -> dict[str, list[Path]]:
+                   site_engine: str = "mkdocs",
+                   renderers: Mapping[str, Renderer] | None = None) -> dict[str, list[Path]]:
     """Render `targets` (and what they need) into `stage` (site/ and dist/ below it), reading
     the workspace's hand-written pages and site configuration; `versioned` for a site that
     sits in a <version>/ folder of a versioned site. `built` is the dist/ folder of an
@@ -82,7 +83,8 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
     the pictures, which are no target, are drawn again).
     `extra` are files rendered outside the outputs, handed to every renderer under their
     name (a release's redlines, "redlines/<id>-<old>-to-<new>.docx"). `site_engine`
-    builds the site: mkdocs or zensical.
+    builds the site: mkdocs or zensical. `renderers` replace outputs' own (the live
+    preview's site).
     Return the paths written by output."""
     order = needed(targets)
     if "site" in order:
@@ -102,7 +104,8 @@ def render_outputs(handbook: Handbook, workspace: Workspace, stage: Path,
             files=dict(files), docs_dir=workspace.docs,
             site_config=workspace.mkdocs_yml if workspace.mkdocs_yml.is_file() else None,
             versioned=versioned, site_engine=site_engine)
-        paths = output.render(handbook, stage / output.folder, inputs)
+        render = (renderers or {}).get(name, output.render)
+        paths = render(handbook, stage / output.folder, inputs)
         files.update((p.relative_to(dist).as_posix(), p) for p in paths
                      if p.is_relative_to(dist))
         written[name] = paths

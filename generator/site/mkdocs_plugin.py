@@ -39,6 +39,7 @@ class PmoPlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     prerenderer: Prerenderer | None = None
     prerendering = False
     nav: Navigation | None = None
+    share_pages = True  # the live preview keeps every page's search entries: one process
     halves: PageHalves | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -63,13 +64,15 @@ class PmoPlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
             render = self.prerenderer.renderer(page, files, markdown)
             if render is not None:
                 page.render = render  # type: ignore[method-assign]
+            else:  # read again (the live preview): mkdocs' own rendering
+                page.__dict__.pop("render", None)
         return markdown
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["pmo_nav_memo"] = {}
         env.globals["pmo_nav_key"] = nav_key(files.documentation_pages())
         self.halves = PageHalves()
-        if self.prerendering and self.nav is not None:
+        if self.prerendering and self.nav is not None and self.share_pages:
             self.halves.start(config, files, self.nav, env)
         return env
 

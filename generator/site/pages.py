@@ -10,8 +10,9 @@ one-line HTML blocks, with the glossary's abbreviations marked as tooltips.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,42 +105,82 @@ def site_environment(templates_dir: Path) -> jinja2.Environment:
 
 def write_pages(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
                 downloads: Downloads, *, site_url: str | None,
-                directory_urls: bool = True, engine: str = "mkdocs") -> SitePages:
-    """Write every generated page into `docs_dir` and return the navigation.
+                directory_urls: bool = True, engine: str = "mkdocs",
+                texts: dict[str, Callable[[], str]] | None = None) -> SitePages:
+    """Write every generated page into `docs_dir` and return the navigation (`texts`:
+    the pages as `page_texts` gives them, when the caller has them).
 
     For Zensical (`engine`), links in the pages' HTML name the `.md` pages they point
     to (it rewrites and checks them as it does Markdown links; mkdocs leaves them as
     written, so for it they are the built addresses), and a section too large for its
     search index is left out of search (`search_excluded`).
     """
-    writer = _Writer(handbook, docs_dir, env, downloads, site_url)
+    if texts is None:
+        texts = page_texts(handbook, docs_dir, env, downloads, site_url=site_url,
+                           directory_urls=directory_urls, engine=engine)
+    for path in texts:
+        if (docs_dir / path).exists():
+            raise BuildError(f"docs/{path} clashes with a page the build generates; rename "
+                             "or remove it from docs/")
+    standards = [page_path(s) for s in handbook.standards]
+
+    def write(paths: Sequence[str]) -> list[Path]:
+        return [write_page(docs_dir, path, texts[path]()) for path in paths]
+
+    # One page per standard is most of the work: two processes on a large handbook.
+    written = map_halves(write, standards, minimum=PARALLEL_FROM)
+    written += write([path for path in texts if path not in set(standards)])
+    return SitePages(written=written, **site_navigation(handbook, docs_dir, texts))
+
+
+def site_navigation(handbook: Handbook, docs_dir: Path,
+                    texts: Mapping[str, Any]) -> dict[str, Any]:
+    """The navigation of the site whose generated pages are `texts`, the pages kept out
+    of it, and whether a section was split into groups."""
+    kinds = [k.name for k in KINDS if of_kind(handbook, k.name)]
+    nav = navigation(handbook, docs_dir, kinds, [p for p in texts if p.startswith("tailoring/")])
+    retired = [page_path(s) for s in handbook.standards if s.retired]
+    grouped = any(len([s for s in of_kind(handbook, k) if not s.retired]) > NAV_GROUP_SIZE
+                  for k in kinds)
+    return {"nav": nav, "not_in_nav": retired, "grouped": grouped}
+
+
+def page_texts(handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
+               downloads: Downloads, *, site_url: str | None, directory_urls: bool = True,
+               engine: str = "mkdocs") -> dict[str, Callable[[], str]]:
+    """Every generated page (its path below docs/), with what renders its text: one
+    page per standard, an index per kind, the tailoring views, What's new and, unless
+    docs/ has one, the home page. Nothing is rendered until asked for."""
+    writer = _Writer(handbook, env, downloads, site_url)
     writer.common["directory_urls"] = directory_urls
     writer.common["raw_links"] = "source" if engine == "zensical" else "built"
     writer.search_limit = ZENSICAL_SEARCH_FIELD if engine == "zensical" else None
     index = _Index.build(handbook)
-
-    def write_standards(standards: Sequence[Standard]) -> list[Path]:
-        return [writer.write(page_path(s), f"{s.kind}.md.j2", standard=s,
-                             related=_related(handbook, s), **index.extra(s))
-                for s in standards]
-
-    # One page per standard is most of the work: two processes on a large handbook.
-    writer.written[:] = map_halves(write_standards, handbook.standards, minimum=PARALLEL_FROM)
-    kinds = [k.name for k in KINDS if of_kind(handbook, k.name)]
-    for kind in kinds:
+    texts: dict[str, Callable[[], str]] = {}
+    for s in handbook.standards:
+        texts[page_path(s)] = functools.partial(
+            writer.text, page_path(s), f"{s.kind}.md.j2", standard=s,
+            related=_related(handbook, s), **index.extra(s))
+    for kind in (k.name for k in KINDS if of_kind(handbook, k.name)):
         if has_index(handbook, kind):
-            writer.write(f"{KINDS[kind].folder}/index.md", "kind_index.md.j2", kind=kind,
-                         standards=of_kind(handbook, kind))
-    tailoring = writer.write_tailoring()
-    writer.write("whats-new/index.md", "whats_new.md.j2", recent=_recent_history(handbook),
-                 redlines=_redlines(handbook, downloads))
+            path = f"{KINDS[kind].folder}/index.md"
+            texts[path] = functools.partial(writer.text, path, "kind_index.md.j2", kind=kind,
+                                            standards=of_kind(handbook, kind))
+    texts.update(writer.tailoring())
+    texts["whats-new/index.md"] = functools.partial(
+        writer.text, "whats-new/index.md", "whats_new.md.j2",
+        recent=_recent_history(handbook), redlines=_redlines(handbook, downloads))
     if not (docs_dir / "index.md").exists():
-        writer.write("index.md", "home.md.j2")
-    nav = navigation(handbook, docs_dir, kinds, tailoring)
-    retired = [page_path(s) for s in handbook.standards if s.retired]
-    grouped = any(len([s for s in of_kind(handbook, k) if not s.retired]) > NAV_GROUP_SIZE
-                  for k in kinds)
-    return SitePages(written=writer.written, nav=nav, not_in_nav=retired, grouped=grouped)
+        texts["index.md"] = functools.partial(writer.text, "index.md", "home.md.j2")
+    return texts
+
+
+def write_page(docs_dir: Path, path: str, text: str) -> Path:
+    """Write one generated page's text below `docs_dir`."""
+    target = docs_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def write_abbreviations(handbook: Handbook, target: Path, env: jinja2.Environment) -> Path:
@@ -159,14 +200,12 @@ def abbreviations(handbook: Handbook) -> dict[str, str]:
 
 
 class _Writer:
-    """Renders templates into the docs tree with the context every page shares."""
+    """Renders templates into page texts with the context every page shares."""
 
-    def __init__(self, handbook: Handbook, docs_dir: Path, env: jinja2.Environment,
+    def __init__(self, handbook: Handbook, env: jinja2.Environment,
                  downloads: Downloads, site_url: str | None) -> None:
-        self.docs_dir = docs_dir
         self.env = env
         self.search_limit: int | None = None
-        self.written: list[Path] = []
         self.abbreviations = abbreviations(handbook)
         settings = handbook.settings
         every = tuple(t.id for t in settings.tiers)
@@ -183,46 +222,46 @@ class _Writer:
             "figure": lambda name: figure_html(downloads.pictures.get(name)),
         }
 
-    def write(self, path: str, template: str, **context: Any) -> Path:
-        target = self.docs_dir / path
-        if target.exists():
-            raise BuildError(f"docs/{path} clashes with a page the build generates; rename or "
-                             "remove it from docs/")
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def text(self, path: str, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(page=path, **self.common, **context)
         if self.abbreviations:
             text = "\n".join(abbreviate(line, self.abbreviations) if line.startswith("<")
                              else line for line in text.split("\n"))
         if self.search_limit is not None:
             text = search_excluded(text, self.search_limit)
-        target.write_text(mark_html_blocks(text), encoding="utf-8")
-        self.written.append(target)
-        return target
+        return mark_html_blocks(text)
 
-    def write_tailoring(self) -> list[str]:
+    def tailoring(self) -> dict[str, Callable[[], str]]:
         handbook: Handbook = self.common["handbook"]
-        pages = ["tailoring/index.md"]
-        self.write("tailoring/index.md", "tailoring_index.md.j2")
+        texts: dict[str, Callable[[], str]] = {
+            "tailoring/index.md": functools.partial(self.text, "tailoring/index.md",
+                                                    "tailoring_index.md.j2")}
         for tier in handbook.settings.tiers:
             path = f"tailoring/tier-{tier.id}.md"
-            applying = duties(handbook, tier=tier.id, scope="project")
-            own = [d for d in applying if d.actor == PROJECT_MANAGER]
-            self.write(path, "tailoring_tier.md.j2", tier=tier,
-                       artefacts=artefact_words(handbook, handbook.settings.pmo_type, tier.id),
-                       steps=lifecycle(handbook, tier.id), own=by_gate(handbook, own),
-                       others=_by_role(handbook, [d for d in applying if d not in own]))
-            pages.append(path)
+            texts[path] = functools.partial(self._tier, path, tier)
         for pmo_type in handbook.settings.pmo_types:
             path = f"tailoring/{pmo_type.id}.md"
-            items = duties(handbook, pmo_type=pmo_type.id)
-            self.write(path, "tailoring_type.md.j2", pmo_type=pmo_type, items=items,
-                       by_policy=_by_policy(items),
-                       artefacts=artefact_words(handbook, pmo_type.id, None))
-            pages.append(path)
-        self.write("tailoring/pmo.md", "tailoring_pmo.md.j2",
-                   groups=_by_role(handbook, list(duties(handbook, scope="pmo"))))
-        pages.append("tailoring/pmo.md")
-        return pages
+            texts[path] = functools.partial(self._pmo_type, path, pmo_type)
+        texts["tailoring/pmo.md"] = functools.partial(
+            lambda: self.text("tailoring/pmo.md", "tailoring_pmo.md.j2",
+                              groups=_by_role(handbook, list(duties(handbook, scope="pmo")))))
+        return texts
+
+    def _tier(self, path: str, tier: Any) -> str:
+        handbook: Handbook = self.common["handbook"]
+        applying = duties(handbook, tier=tier.id, scope="project")
+        own = [d for d in applying if d.actor == PROJECT_MANAGER]
+        return self.text(path, "tailoring_tier.md.j2", tier=tier,
+                         artefacts=artefact_words(handbook, handbook.settings.pmo_type, tier.id),
+                         steps=lifecycle(handbook, tier.id), own=by_gate(handbook, own),
+                         others=_by_role(handbook, [d for d in applying if d not in own]))
+
+    def _pmo_type(self, path: str, pmo_type: Any) -> str:
+        handbook: Handbook = self.common["handbook"]
+        items = duties(handbook, pmo_type=pmo_type.id)
+        return self.text(path, "tailoring_type.md.j2", pmo_type=pmo_type, items=items,
+                         by_policy=_by_policy(items),
+                         artefacts=artefact_words(handbook, pmo_type.id, None))
 
 
 _HEADING_LINE = re.compile(r"^(#{2,6}) (.*?)( \{ ([^}]*) \})?$")

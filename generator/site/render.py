@@ -14,7 +14,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ from generator.site.config import (
 from generator.site.engines import chosen_engine, run_engine
 from generator.site.pages import (
     Downloads,
+    SitePages,
     list_downloads,
+    page_texts,
     site_environment,
     write_abbreviations,
     write_pages,
@@ -47,7 +50,7 @@ DEFAULT_CONFIG = DEFAULT_SITE_CONFIG
 def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
     """Build the site into `out_dir`; return the files written.
 
-    `inputs.files` holds the Word files and the kit zip the site offers for download;
+    `inputs.files` holds the Word files and the kit the site offers for download;
     `inputs.docs_dir` the hand-written pages and `inputs.site_config` the base
     configuration (the package's mkdocs.yml when there is none). With
     `inputs.versioned`, the site expects to sit in a `<version>/` folder beside a
@@ -56,34 +59,55 @@ def render_site(handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list
     """
     engine = chosen_engine(inputs.site_engine)
     with tempfile.TemporaryDirectory(prefix="pmo-site-") as temporary:
-        tree = Path(temporary)
-        paths = ConfigPaths(root=tree, docs_dir=tree / "docs", site_dir=out_dir.resolve(),
-                            includes_dir=tree / "includes", abbreviations="abbreviations.md",
-                            overrides=TEMPLATES / "overrides")
-        if inputs.docs_dir is not None and inputs.docs_dir.is_dir():
-            shutil.copytree(inputs.docs_dir, paths.docs_dir)
-        paths.docs_dir.mkdir(parents=True, exist_ok=True)
-        hand_written = sorted(p.relative_to(paths.docs_dir).as_posix()
-                              for p in paths.docs_dir.rglob("*.md"))
-        downloads = list_downloads(handbook, inputs.files)
-        link_downloads(inputs.files, paths.docs_dir, downloads)
-        base_file = inputs.site_config or DEFAULT_CONFIG
-        base = read_base_config(base_file)
-        env = site_environment(TEMPLATES)
-        pages = write_pages(handbook, paths.docs_dir, env, downloads,
-                            site_url=handbook.settings.site_url,
-                            directory_urls=base.get("use_directory_urls", True) is not False,
-                            engine=engine)
-        write_abbreviations(handbook, paths.includes_dir / paths.abbreviations, env)
-        write_macro_data(handbook, downloads, tree / DATA_FILE)
-        config = make_config(base, handbook, paths,
-                             base_dir=base_file.parent, nav=pages.nav,
-                             not_in_nav=pages.not_in_nav, hand_written=hand_written,
-                             versioned=inputs.versioned,
-                             grouped_nav=pages.grouped, engine=engine)
-        config_file = write_config(config, tree / "mkdocs.yml")
-        run_engine(engine, config_file, out_dir.resolve())
+        tree = write_tree(handbook, Path(temporary), out_dir, inputs, engine)
+        run_engine(engine, tree.config_file, out_dir.resolve())
     return sorted(p for p in out_dir.rglob("*") if p.is_file())
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """The docs tree an engine builds the site from."""
+
+    config_file: Path
+    docs_dir: Path
+    pages: SitePages
+    texts: dict[str, Callable[[], str]]  # the generated pages, by path below docs_dir
+
+
+def write_tree(handbook: Handbook, root: Path, out_dir: Path, inputs: RenderInputs,
+               engine: str) -> Tree:
+    """Write the tree below `root`: docs/ (the hand-written pages, the generated ones,
+    links to the downloads), the glossary abbreviations, the macros' data and the
+    generated config, whose site_dir is `out_dir`."""
+    paths = ConfigPaths(root=root, docs_dir=root / "docs", site_dir=out_dir.resolve(),
+                        includes_dir=root / "includes", abbreviations="abbreviations.md",
+                        overrides=TEMPLATES / "overrides")
+    if inputs.docs_dir is not None and inputs.docs_dir.is_dir():
+        shutil.copytree(inputs.docs_dir, paths.docs_dir)
+    paths.docs_dir.mkdir(parents=True, exist_ok=True)
+    hand_written = sorted(p.relative_to(paths.docs_dir).as_posix()
+                          for p in paths.docs_dir.rglob("*.md"))
+    downloads = list_downloads(handbook, inputs.files)
+    link_downloads(inputs.files, paths.docs_dir, downloads)
+    base_file = inputs.site_config or DEFAULT_CONFIG
+    base = read_base_config(base_file)
+    env = site_environment(TEMPLATES)
+    directory_urls = base.get("use_directory_urls", True) is not False
+    texts = page_texts(handbook, paths.docs_dir, env, downloads,
+                       site_url=handbook.settings.site_url, directory_urls=directory_urls,
+                       engine=engine)
+    pages = write_pages(handbook, paths.docs_dir, env, downloads,
+                        site_url=handbook.settings.site_url, directory_urls=directory_urls,
+                        engine=engine, texts=texts)
+    write_abbreviations(handbook, paths.includes_dir / paths.abbreviations, env)
+    write_macro_data(handbook, downloads, root / DATA_FILE)
+    config = make_config(base, handbook, paths,
+                         base_dir=base_file.parent, nav=pages.nav,
+                         not_in_nav=pages.not_in_nav, hand_written=hand_written,
+                         versioned=inputs.versioned,
+                         grouped_nav=pages.grouped, engine=engine)
+    return Tree(config_file=write_config(config, root / "mkdocs.yml"),
+                docs_dir=paths.docs_dir, pages=pages, texts=texts)
 
 
 def link_downloads(files: Mapping[str, Path], docs_dir: Path, downloads: Downloads) -> None:

@@ -27,14 +27,14 @@ def check_sources(standards_dir: Path) -> tuple[list[Document], list[Problem]]:
     on large trees: see there why.
     """
     files, problems = find_standards(standards_dir)
-    loaded = map_halves(_load_and_check_schemas, files, minimum=PARALLEL_FROM)
+    loaded = map_halves(load_and_check_schemas, files, minimum=PARALLEL_FROM)
     documents = [document for document, _ in loaded]
     problems += [p for _, found in loaded for p in found]
     problems += check_references(loaded)
     return documents, problems
 
 
-def _load_and_check_schemas(files: Sequence[StandardFile]) -> list[tuple[Document, list[Problem]]]:
+def load_and_check_schemas(files: Sequence[StandardFile]) -> list[tuple[Document, list[Problem]]]:
     """Each file's document with its load and schema problems (the parallel part)."""
     documents, load_problems = load_files(files)
     by_file: dict[str, list[Problem]] = {}

@@ -112,13 +112,13 @@ def test_serve_rebuilds_and_keeps_the_last_good_build(server: Server, tmp_path: 
     assert '<h1 id="risk-management">Risk management<' in server.get("policies/risk/")
 
     edit(policy, owner="pmo-lead", title="Risk management revised")
-    server.wait_for("Built the site")
+    server.wait_for("the site in")
     assert '<h1 id="risk-management-revised">Risk management revised<' in \
         server.get("policies/risk/")
 
     (tmp_path / "docs" / "pmo" / "preview.md").write_text("# Preview\n\nFresh words.\n",
                                                           encoding="utf-8")
-    server.wait_for("Built the site")
+    server.wait_for("the site in")
     assert "Fresh words." in server.get("pmo/preview/")
 
 
@@ -156,7 +156,7 @@ def test_serve_survives_any_failed_build_and_recovers(tmp_path: Path, how: str) 
         assert serve_folders(tmp) == [good_build]  # the failed build was removed
 
         fix()
-        server.wait_for("Built the site")
+        server.wait_for("the site in")
         assert '<h1 id="risk-management">Risk management<' in server.get("policies/risk/")
         if how == "macro":
             assert "Repaired words." in server.get("pmo/broken/")
@@ -164,7 +164,7 @@ def test_serve_survives_any_failed_build_and_recovers(tmp_path: Path, how: str) 
 
         (root / "docs" / "pmo" / "preview.md").write_text("# Preview\n\nStill watching.\n",
                                                           encoding="utf-8")
-        server.wait_for("Built the site")
+        server.wait_for("the site in")
         assert "Still watching." in server.get("pmo/preview/")
     finally:
         server.stop()
@@ -183,7 +183,7 @@ def test_no_good_build_answers_503_to_get_and_head(tmp_path: Path) -> None:
             for path in ("/", "/mkdocs.yml", "/README.md", "/policies/risk/"):
                 assert server.status(method, path) == 503, (method, path)
         fix()
-        server.wait_for("Built the site")
+        server.wait_for("the site in")
         assert server.status("HEAD", "/") == 200 and server.status("GET", "/policies/risk/") == 200
         assert server.status("HEAD", "/mkdocs.yml") == 404
     finally:
@@ -226,7 +226,7 @@ def test_the_page_being_read_reloads_itself_after_an_edit(server: Server, tmp_pa
             assert page.locator("article h1").inner_text().startswith("Risk management")
             edit(tmp_path / "standards" / "policies" / "risk.yaml",
                  title="Risk management, read live")
-            server.wait_for("Built the site")
+            server.wait_for("the site in")
             page.wait_for_function(
                 "document.querySelector('article h1').textContent"
                 ".startsWith('Risk management, read live')", timeout=15_000)

@@ -63,7 +63,7 @@ class Exploding:
     def __init__(self) -> None:
         self.calls = 0
 
-    def rebuild(self, *, full: bool = False) -> bool:
+    def rebuild(self, *, full: bool = False, changed: object = None) -> bool:
         self.calls += 1
         raise RuntimeError("boom")
 
