@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from generator.errors import BuildError
 from generator.model import Handbook, page_path
 from generator.model.render_inputs import RenderInputs
+from generator.site.macros import DATA_FILE, define_env
 from generator.site.page_halves import search_index
 from generator.site.pages import (
     list_downloads,
@@ -41,7 +42,6 @@ from generator.site.pages import (
     site_navigation,
     write_page,
 )
-from generator.site.macros import DATA_FILE, define_env
 from generator.site.render import TEMPLATES, Tree, write_macro_data, write_tree
 
 SEARCH_INDEX = "search/search_index.json"
