@@ -14,11 +14,13 @@ rest and then writes the search index. No page is served from an older model.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import shutil
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,7 @@ class LiveSite:
         self.nav_version = ""
         self.search_written = True
         self.static_stale = False                   # 404.html and the sitemap show the nav
+        self.wanted = 0                             # callers waiting for the lock
 
     # The first build --------------------------------------------------------------------
 
@@ -125,7 +128,7 @@ class LiveSite:
         """Take a new model in which the standards `changed` (ids) differ: their pages
         are brought up to date now, every other page when it is asked for or `settle`
         comes to it."""
-        with self.lock:
+        with self._first():
             assert self.tree is not None and self.inputs is not None and self.files
             self.handbook = handbook
             docs = self.tree.docs_dir
@@ -160,14 +163,18 @@ class LiveSite:
 
     def ensure(self, src_uri: str) -> None:
         """Check one page before it is served."""
-        with self.lock:
+        with self._first():
             if src_uri in self.unchecked:
                 self.unchecked.remove(src_uri)
                 self._check(src_uri)
 
     def settle(self, stop: Callable[[], bool] = lambda: False) -> None:
-        """Check every page still unchecked, then write the search index."""
+        """Check every page still unchecked, then write the search index. Between pages
+        it makes way for an update or a page being served (`wanted`)."""
         while True:
+            if self.wanted:
+                time.sleep(0.002)
+                continue
             with self.lock:
                 if stop():
                     return
@@ -177,6 +184,14 @@ class LiveSite:
                         self._write_search()
                     return
                 self._check(self.unchecked.pop(0))
+
+    @contextlib.contextmanager
+    def _first(self) -> Iterator[None]:
+        """The lock, taken before the background pass takes it for its next page."""
+        self.wanted += 1
+        with self.lock:
+            self.wanted -= 1
+            yield
 
     def ensure_static(self) -> None:
         """Bring the theme's own pages (404.html, the sitemap) up to date."""
