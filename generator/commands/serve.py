@@ -224,6 +224,9 @@ class Previews:
                 else "nothing to serve until this is fixed.")
 
     def close(self) -> None:
+        self.live = None  # the background pass stops at its next page
+        if self.settling is not None:
+            self.settling.join(timeout=10)
         with self.lock:
             if self.stage:
                 shutil.rmtree(self.stage, ignore_errors=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import shutil
 import threading
 import time
@@ -36,15 +35,9 @@ from generator.errors import BuildError
 from generator.model import Handbook, page_path
 from generator.model.render_inputs import RenderInputs
 from generator.site.macros import DATA_FILE, define_env
-from generator.site.page_halves import search_index
-from generator.site.pages import (
-    list_downloads,
-    page_texts,
-    site_environment,
-    site_navigation,
-    write_page,
-)
-from generator.site.render import TEMPLATES, Tree, write_macro_data, write_tree
+from generator.site.page_halves import Warnings, search_index
+from generator.site.pages import list_downloads, page_texts, site_navigation, write_page
+from generator.site.render import Tree, write_macro_data, write_tree
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -82,9 +75,8 @@ class LiveSite:
             self.tree = write_tree(handbook, self.root, out_dir, inputs, "mkdocs")
             self.markdown = {path: (self.tree.docs_dir / path).read_text("utf-8")
                              for path in self.tree.texts}
-            with _Warnings() as warnings:
+            with _strict():
                 self._build()
-            warnings.check()
         return sorted(p for p in out_dir.rglob("*") if p.is_file())
 
     def _build(self) -> None:
@@ -128,22 +120,21 @@ class LiveSite:
         """Take a new model in which the standards `changed` (ids) differ: their pages
         are brought up to date now, every other page when it is asked for or `settle`
         comes to it."""
-        with self._first():
+        with self._first(), _strict():
             assert self.tree is not None and self.inputs is not None and self.files
             self.handbook = handbook
             docs = self.tree.docs_dir
-            env = site_environment(TEMPLATES)
             downloads = list_downloads(handbook, self.inputs.files)
             assert self.config is not None
-            texts = page_texts(handbook, docs, env, downloads,
+            texts = page_texts(handbook, docs, self.tree.env, downloads,
                                site_url=handbook.settings.site_url,
                                directory_urls=self.config["use_directory_urls"])
             write_macro_data(handbook, downloads, self.root / DATA_FILE)
             macros: Any = self.config.plugins["macros"]  # the hand-written pages' data, anew
             define_env(macros)
             macros.env.globals.update(macros.macros)
-            self.tree = Tree(self.tree.config_file, docs, self.tree.pages, texts)
-            first = [uri for uri in (self._uri_of(handbook, i) for i in changed) if uri]
+            self.tree = Tree(self.tree.config_file, docs, self.tree.env, texts)
+            first = [page_path(handbook.by_id[i]) for i in sorted(changed)]
             for uri in first:
                 self._read(uri)
             navigation = site_navigation(handbook, docs, texts)["nav"]
@@ -165,8 +156,8 @@ class LiveSite:
         """Check one page before it is served."""
         with self._first():
             if src_uri in self.unchecked:
-                self.unchecked.remove(src_uri)
                 self._check(src_uri)
+                self.unchecked.remove(src_uri)
 
     def settle(self, stop: Callable[[], bool] = lambda: False) -> None:
         """Check every page still unchecked, then write the search index. Between pages
@@ -183,7 +174,8 @@ class LiveSite:
                     if not self.search_written:
                         self._write_search()
                     return
-                self._check(self.unchecked.pop(0))
+                self._check(self.unchecked[0])
+                self.unchecked.pop(0)
 
     @contextlib.contextmanager
     def _first(self) -> Iterator[None]:
@@ -220,9 +212,10 @@ class LiveSite:
     # Checking a page ---------------------------------------------------------------------
 
     def _check(self, uri: str) -> None:
-        self._read(uri)
-        assert self.files is not None
-        self._theme(self.files.get_file_from_path(uri))
+        with _strict():
+            self._read(uri)
+            assert self.files is not None
+            self._theme(self.files.get_file_from_path(uri))
 
     def _read(self, uri: str) -> None:
         """The page's Markdown from the current model; mkdocs reads and renders it again
@@ -281,10 +274,20 @@ class LiveSite:
         partial.replace(target)
         self.search_written = True
 
-    @staticmethod
-    def _uri_of(handbook: Handbook, standard_id: str) -> str | None:
-        standard = handbook.by_id.get(standard_id)
-        return page_path(standard) if standard is not None else None
+
+@contextlib.contextmanager
+def _strict() -> Iterator[None]:
+    """mkdocs as `mkdocs build --strict` runs it: any warning fails the work, and so
+    does a plugin that ends the process (mkdocs-macros on a macro error), with the
+    messages mkdocs logged."""
+    with Warnings() as warnings:
+        try:
+            yield
+        except SystemExit as err:
+            warnings.messages.append(f"the build stopped (exit status {err.code})")
+    if warnings.messages:
+        raise BuildError("mkdocs build failed; fix the page or standard it names:\n"
+                         + "\n".join(warnings.messages[-60:]))
 
 
 def _address(url: str) -> str:
@@ -296,26 +299,3 @@ def _address(url: str) -> str:
 def _toc(items: Any) -> list[Any]:
     """A table of contents as plain values (mkdocs' objects print their address)."""
     return [(i.id, i.title, i.level, _toc(i.children)) for i in items]
-
-
-class _Warnings(logging.Handler):
-    """mkdocs' warnings while building: a strict build fails on any."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def __enter__(self) -> _Warnings:
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
-
-    def check(self) -> None:
-        if self.messages:
-            raise BuildError("mkdocs build failed; fix the page or standard it names:\n"
-                             + "\n".join(self.messages[-60:]))

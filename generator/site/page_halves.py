@@ -53,12 +53,11 @@ class PageHalves:
         half = pages[len(pages) // 2:]
 
         def build_second_half() -> tuple[list[Any], list[str]]:
-            warnings = _Collect()
-            logging.getLogger("mkdocs").addHandler(warnings)
-            start = len(search.entries)
-            for page in half:
-                _build_page(page, config, doc_files, nav, env,
-                            excluded=page.file.inclusion.is_excluded())
+            with Warnings() as warnings:
+                start = len(search.entries)
+                for page in half:
+                    _build_page(page, config, doc_files, nav, env,
+                                excluded=page.file.inclusion.is_excluded())
             return search.entries[start:], warnings.messages
 
         self.wait = in_child(build_second_half)
@@ -105,10 +104,19 @@ def search_index(config: MkDocsConfig) -> Any:
     return getattr(plugin, "search_index", None)
 
 
-class _Collect(logging.Handler):
+class Warnings(logging.Handler):
+    """The warnings mkdocs logs while it is in use (`with Warnings() as caught`)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+    def __enter__(self) -> Warnings:
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)

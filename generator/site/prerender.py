@@ -120,15 +120,15 @@ class Prerenderer:
         anchors._register(md)
         links = _RelativePathTreeprocessor(file, files, self.config)
         links._register(md)
-        headings = [text for is_heading, text in parts if is_heading]
+        headings = [part for is_heading, part in parts if is_heading]
         html = md.convert("\n\n".join(headings)).split("\n") if headings else []
         if len(html) != len(headings):  # a heading that did not render as one line
             return None
         lines = iter(html)
-        content = "\n".join(next(lines) if is_heading else text
-                            for is_heading, text in parts).strip()
+        content = "\n".join(next(lines) if is_heading else part
+                            for is_heading, part in parts).strip()
         ids = anchors.present_anchor_ids | raw_html.present_anchor_ids \
-            | block_ids(text for is_heading, text in parts if not is_heading)
+            | block_ids(part for is_heading, part in parts if not is_heading)
         return Rendered(source=text, content=content, toc=list(getattr(md, "toc_tokens", [])),
                         title=self.title.title, ids=frozenset(ids),
                         links={f.src_uri: dict(v) for f, v in links.links_to_anchors.items()})

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.errors import BuildError
 from generator.model import KINDS, Handbook, Policy, page_path
 from generator.model.applicability import deviation_rule
@@ -34,7 +36,6 @@ from generator.site.config import (
 from generator.site.engines import chosen_engine, run_engine
 from generator.site.pages import (
     Downloads,
-    SitePages,
     list_downloads,
     page_texts,
     site_environment,
@@ -70,7 +71,7 @@ class Tree:
 
     config_file: Path
     docs_dir: Path
-    pages: SitePages
+    env: jinja2.Environment              # the generated pages' templates
     texts: dict[str, Callable[[], str]]  # the generated pages, by path below docs_dir
 
 
@@ -107,7 +108,7 @@ def write_tree(handbook: Handbook, root: Path, out_dir: Path, inputs: RenderInpu
                          versioned=inputs.versioned,
                          grouped_nav=pages.grouped, engine=engine)
     return Tree(config_file=write_config(config, root / "mkdocs.yml"),
-                docs_dir=paths.docs_dir, pages=pages, texts=texts)
+                docs_dir=paths.docs_dir, env=env, texts=texts)
 
 
 def link_downloads(files: Mapping[str, Path], docs_dir: Path, downloads: Downloads) -> None:

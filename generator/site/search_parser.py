@@ -156,24 +156,17 @@ def sections(found: list[tuple[str, Any, Any]]) -> list[Any]:
 _SKIPPED = re.compile(r"<object\b|data-search-exclude|linenodiv", re.I)
 
 
-def fast_sections(html: str) -> list[Any] | None:
-    """Material's sections of `html`, or None when html.parser must read it."""
-    found = tokens(html) if not _SKIPPED.search(html) else None
-    return None if found is None else sections(found)
-
-
 class FastParser(material_search.Parser):  # type: ignore[misc]
     """Material's search `Parser`; its sections computed without html.parser when the
     page has nothing for it to skip and the tokeniser reads all of it."""
 
     def feed(self, data: str) -> None:
-        found = None
-        if not self.rawdata and not self.sections_found():
-            found = fast_sections(data)
+        found = tokens(data) if not self.rawdata and not self.sections_found() \
+            and not _SKIPPED.search(data) else None
         if found is None:
             super().feed(data)
             return
-        self.data = found
+        self.data = sections(found)
 
     def sections_found(self) -> bool:
         return bool(getattr(self, "data", None))
