@@ -118,7 +118,7 @@ def kill_mid_site_build(root: Path, signum: int, tmp: Path) -> KilledBuild:
     marker = f"PMO_TEST_BUILD={uuid.uuid4().hex}"
     tmp.mkdir()
     build = start_build(root, PMO_TEST_BUILD=marker.split("=")[1], PMO_SITE_WORKERS="2",
-                        TMPDIR=str(tmp))
+                        TMPDIR=str(tmp), **{SLOW_SITE: "60"})
     assert build.stderr is not None
     for line in build.stderr:
         if "Building the site" in line:
@@ -140,10 +140,26 @@ def kill_mid_site_build(root: Path, signum: int, tmp: Path) -> KilledBuild:
     return KilledBuild(Workspace(root), build.returncode, rest, seen, survivors)
 
 
+SLOW_SITE = "PMO_TEST_SLOW_SITE"  # seconds the site build of `repository` waits at its end
+SLOW_HOOK = f"""import os, time
+
+
+def on_post_build(config, **kwargs):
+    time.sleep(float(os.environ.get("{SLOW_SITE}", "0")))
+"""
+
+
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped handbook: its site build runs long enough to be stopped midway."""
-    return copy_workspace(tmp_path_factory.mktemp("kill") / "handbook").root
+    """The shipped handbook, whose site build (a mkdocs hook) waits at its end when
+    SLOW_SITE says so: long enough to be stopped while mkdocs runs, however fast it is."""
+    root = tmp_path_factory.mktemp("kill")
+    workspace = copy_workspace(root / "handbook")
+    hook = root / "slow_hook.py"
+    hook.write_text(SLOW_HOOK, encoding="utf-8")
+    with workspace.mkdocs_yml.open("a", encoding="utf-8") as config:
+        config.write(f"\nhooks:\n  - {hook}\n")
+    return workspace.root
 
 
 @pytest.fixture
