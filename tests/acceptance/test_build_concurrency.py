@@ -32,9 +32,16 @@ BUILDS = 8
 
 
 def start_build(root: Path, **environment: str) -> subprocess.Popen[str]:
+    """`pmo build` as a terminal starts it: Ctrl+C (SIGINT) interrupts it even when the
+    tests themselves run in the background, where SIGINT is ignored and children
+    inherit that."""
     return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build"],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **environment})
+                            env={**os.environ, **environment}, preexec_fn=_terminal_signals)
+
+
+def _terminal_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def assert_complete(workspace: Workspace) -> None:
