@@ -19,6 +19,7 @@ build is ever served.
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import shutil
 import sys
@@ -92,7 +93,8 @@ class Previews:
         self.live: LiveSite | None = None  # the mkdocs engine's site, kept up to date in place
         self.handbook: Handbook | None = None
         self.scenes: list[Any] = []
-        self.settling: threading.Thread | None = None
+        # the background pass over the live site's other pages, and what stops it
+        self.settling: tuple[threading.Thread, threading.Event] | None = None
 
     @property
     def site(self) -> Path | None:
@@ -105,6 +107,7 @@ class Previews:
         standards `changed` and the mkdocs engine builds, the site is brought up to date
         in place instead (`update`)."""
         started = time.perf_counter()
+        self._stop_settling()  # the next model makes its work moot; no thread competes
         if not full and changed is not None:
             try:
                 handbook = self.standards.load()
@@ -116,6 +119,7 @@ class Previews:
             if self._updatable(handbook, set(changed)):
                 return self.update(handbook, started)
         stage = Path(tempfile.mkdtemp(prefix="pmo-serve-"))
+        gc.unfreeze()  # the last build's objects may go once this one replaces them
         try:
             self._build(stage, full=full)
         except StandardsError as err:
@@ -141,6 +145,8 @@ class Previews:
             self.build += 1
         if old:
             shutil.rmtree(old, ignore_errors=True)
+        gc.collect()
+        gc.freeze()  # the live site's millions of objects: no collector pass walks them again
         say(f"Built the site in {time.perf_counter() - started:.1f} s")
         return True
 
@@ -188,12 +194,10 @@ class Previews:
         self.handbook = handbook
         with self.lock:
             self.build += 1
-            generation = self.build
-        live = self.live
-        self.settling = threading.Thread(
-            target=live.settle, name="pmo-settle", daemon=True,
-            kwargs={"stop": lambda: self.live is not live or self.build != generation})
-        self.settling.start()
+        stop = threading.Event()
+        self.settling = (threading.Thread(target=self.live.settle, name="pmo-settle",
+                                          daemon=True, kwargs={"stop": stop.is_set}), stop)
+        self.settling[0].start()
         say(f"Updated the site in {time.perf_counter() - started:.2f} s "
             f"({', '.join(sorted(changed)[:3]) or 'no standard changed'}; the other pages "
             "follow as they are opened)")
@@ -223,10 +227,17 @@ class Previews:
         return ("the last good build is still served." if self.stage
                 else "nothing to serve until this is fixed.")
 
-    def close(self) -> None:
-        self.live = None  # the background pass stops at its next page
+    def _stop_settling(self) -> None:
+        """Stop the background pass at its next page (the pages it did not reach stay
+        unchecked: they are checked when asked for)."""
         if self.settling is not None:
-            self.settling.join(timeout=10)
+            thread, stop = self.settling
+            stop.set()
+            thread.join()
+            self.settling = None
+
+    def close(self) -> None:
+        self._stop_settling()
         with self.lock:
             if self.stage:
                 shutil.rmtree(self.stage, ignore_errors=True)

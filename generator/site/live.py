@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 from generator.errors import BuildError
 from generator.model import Handbook, page_path
 from generator.model.render_inputs import RenderInputs
+from generator.shared.parallel import gc_paused
 from generator.site.macros import DATA_FILE, define_env
 from generator.site.page_halves import Warnings, search_index
 from generator.site.pages import list_downloads, page_texts, site_navigation, write_page
@@ -68,7 +69,7 @@ class LiveSite:
 
     def render(self, handbook: Handbook, out_dir: Path, inputs: RenderInputs) -> list[Path]:
         """Build the site into `out_dir` (a renderer, as `render_site`)."""
-        with self.lock:
+        with self.lock, gc_paused():
             shutil.rmtree(self.root, ignore_errors=True)
             self.root.mkdir(parents=True)
             self.handbook, self.inputs = handbook, inputs
@@ -120,7 +121,7 @@ class LiveSite:
         """Take a new model in which the standards `changed` (ids) differ: their pages
         are brought up to date now, every other page when it is asked for or `settle`
         comes to it."""
-        with self._first(), _strict():
+        with self._first(), _strict(), gc_paused():
             assert self.tree is not None and self.inputs is not None and self.files
             self.handbook = handbook
             docs = self.tree.docs_dir
